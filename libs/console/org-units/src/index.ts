@@ -1,0 +1,1 @@
+export * from './lib/console-org-units/console-org-units';

@@ -1,0 +1,3 @@
+export function contract(): string {
+  return 'contract';
+}
