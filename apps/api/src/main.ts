@@ -1,21 +1,20 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { loadAppConfig } from '@skss/api/core';
 import { AppModule } from './app/app.module';
+import { API_PREFIX, buildOpenApiDocument, configureApp, serveOpenApi } from './app/configure-app';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+async function bootstrap(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await NestFactory.create(AppModule, { bodyParser: true });
+  configureApp(app);
+  serveOpenApi(app, buildOpenApiDocument(app));
+  await app.listen(config.port);
+  Logger.log(`API ready at http://localhost:${config.port}/${API_PREFIX}`, 'Bootstrap');
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  // Start-up failures (bad configuration, unreachable database) end the process with a reason.
+  Logger.error(error instanceof Error ? error.message : String(error), 'Bootstrap');
+  process.exit(1);
+});

@@ -1,10 +1,23 @@
 import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { APP_CONFIG, AppConfig, CoreModule } from '@skss/api/core';
+import { OrgUnitsModule } from '@skss/api/org-units';
 
+/** Composition only: each subsystem is a module of its own library. */
 @Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
+  imports: [
+    CoreModule,
+    OrgUnitsModule,
+    // The built console is served from the same port; unknown paths fall back to its index.html.
+    ServeStaticModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        const rootPath = resolve(config.consoleDir);
+        return existsSync(rootPath) ? [{ rootPath, exclude: ['/api/{*path}'] }] : [];
+      },
+    }),
+  ],
 })
 export class AppModule {}

@@ -1,1 +1,12 @@
-export * from './lib/api-core.module';
+export * from './lib/config/app-config';
+export * from './lib/core.module';
+export * from './lib/errors/domain-error';
+export * from './lib/errors/error-response.dto';
+export * from './lib/errors/error.filter';
+export * from './lib/http/page.dto';
+export * from './lib/http/request-limits';
+export * from './lib/http/validation';
+export * from './lib/http/validators';
+export * from './lib/prisma/prisma.service';
+export { Prisma } from './generated/prisma/client';
+export type * from './generated/prisma/client';

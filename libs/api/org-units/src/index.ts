@@ -1,1 +1,3 @@
-export * from './lib/api-org-units.module';
+export * from './lib/org-units.module';
+export * from './lib/admin-units/admin-units.service';
+export * from './lib/facilities/facilities.service';

@@ -1,0 +1,46 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { DomainError } from './domain-error';
+import { ErrorResponseDto } from './error-response.dto';
+
+const HTTP_CODES: Record<number, { code: string; message: string }> = {
+  400: { code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ' },
+  401: { code: 'UNAUTHENTICATED', message: 'Chưa đăng nhập' },
+  403: { code: 'FORBIDDEN', message: 'Không có quyền thực hiện thao tác này' },
+  404: { code: 'NOT_FOUND', message: 'Không tìm thấy' },
+  405: { code: 'METHOD_NOT_ALLOWED', message: 'Phương thức không được hỗ trợ' },
+  413: { code: 'PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn' },
+  415: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Định dạng dữ liệu không được hỗ trợ' },
+  429: { code: 'TOO_MANY_REQUESTS', message: 'Quá nhiều yêu cầu, vui lòng thử lại sau' },
+};
+
+/** Maps every error to `{ code, message, details? }`; never sends a stack trace. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const { status, body } = this.toResponse(error);
+    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    response.status(status).json(body);
+  }
+
+  private toResponse(error: unknown): { status: number; body: ErrorResponseDto } {
+    if (error instanceof DomainError) {
+      return { status: error.status, body: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const known = HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: error.message };
+      return { status, body: known };
+    }
+    // Body-parser errors (malformed JSON, oversized body) arrive as plain errors with a status.
+    const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
+    if (status >= 400 && status < 500) {
+      if (status === 400) return { status, body: { code: 'MALFORMED_BODY', message: 'Nội dung yêu cầu không đọc được (JSON không hợp lệ)' } };
+      return { status, body: HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: 'Yêu cầu không hợp lệ' } };
+    }
+    return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { code: 'INTERNAL_ERROR', message: 'Lỗi hệ thống, vui lòng thử lại sau' } };
+  }
+}

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { FacilityKind, Prisma, PrismaService } from '@skss/api/core';
+import { validOn } from '../shared/validity';
+
+export interface FacilityFilter {
+  day: Date;
+  kinds?: FacilityKind[];
+  /** Facilities located in this admin unit or any unit below it. */
+  withinAdminUnitId?: number;
+  reportsToId?: number;
+  foldedText?: string;
+}
+
+const facilityInclude = (day: Date) =>
+  ({
+    adminUnit: { select: { code: true, name: true, level: true } },
+    reportingUp: { where: validOn(day), include: { reportsTo: { select: { code: true, name: true, kind: true } } }, take: 1 },
+  }) satisfies Prisma.FacilityInclude;
+
+export type FacilityRow = Prisma.FacilityGetPayload<{ include: ReturnType<typeof facilityInclude> }>;
+
+/** The only place that reads the facility and facility_reporting_line tables. */
+@Injectable()
+export class FacilitiesRepository {
+  constructor(private readonly prisma: PrismaService) {}
+
+  async findPage(filter: FacilityFilter, skip: number, take: number): Promise<{ rows: FacilityRow[]; total: number }> {
+    const where = this.toWhere(filter);
+    const [rows, total] = await this.prisma.$transaction([
+      this.prisma.facility.findMany({ where, include: facilityInclude(filter.day), orderBy: [{ kind: 'asc' }, { code: 'asc' }], skip, take }),
+      this.prisma.facility.count({ where }),
+    ]);
+    return { rows, total };
+  }
+
+  findByCodeOn(code: string, day: Date): Promise<FacilityRow | null> {
+    return this.prisma.facility.findFirst({ where: { code, ...validOn(day) }, include: facilityInclude(day) });
+  }
+
+  /** The facility a facility reports to on a day, or null at the top of the chain. */
+  async findReportsTo(facilityId: number, day: Date) {
+    const line = await this.prisma.facilityReportingLine.findFirst({
+      where: { facilityId, ...validOn(day) },
+      include: { reportsTo: { select: { id: true, code: true, name: true, kind: true } } },
+    });
+    return line?.reportsTo ?? null;
+  }
+
+  private toWhere(filter: FacilityFilter): Prisma.FacilityWhereInput {
+    const unitId = filter.withinAdminUnitId;
+    return {
+      ...validOn(filter.day),
+      ...(filter.kinds ? { kind: { in: filter.kinds } } : {}),
+      ...(unitId !== undefined
+        ? { adminUnit: { OR: [{ id: unitId }, { parentId: unitId }, { parent: { parentId: unitId } }] } }
+        : {}),
+      ...(filter.reportsToId !== undefined ? { reportingUp: { some: { reportsToId: filter.reportsToId, ...validOn(filter.day) } } } : {}),
+      ...(filter.foldedText ? { OR: [{ nameFolded: { contains: filter.foldedText } }, { code: { contains: filter.foldedText.toUpperCase() } }] } : {}),
+    };
+  }
+}
