@@ -1,16 +1,14 @@
-import { waitForPortOpen } from '@nx/node/utils';
+import '../../../../tools/testing/register-paths';
+import { startTestStack, TestStack } from '../../../../tools/testing/test-stack';
 
-/* eslint-disable */
-var __TEARDOWN_MESSAGE__: string;
+declare global {
+  var __SKSS_STACK__: TestStack | undefined;
+}
 
-module.exports = async function () {
-  // Start services that that the app needs to run (e.g. database, docker-compose, etc.).
-  console.log('\nSetting up...\n');
-
-  const host = process.env.HOST ?? 'localhost';
-  const port = process.env.PORT ? Number(process.env.PORT) : 3000;
-  await waitForPortOpen(port, { host });
-
-  // Hint: Use `globalThis` to pass variables to global teardown.
-  globalThis.__TEARDOWN_MESSAGE__ = '\nTearing down...\n';
-};
+/** Starts the built API over a fresh, migrated and seeded database for the whole run. */
+export default async function globalSetup(): Promise<void> {
+  const stack = await startTestStack();
+  globalThis.__SKSS_STACK__ = stack;
+  process.env['SKSS_API_URL'] = stack.baseUrl;
+  process.env['SKSS_TEST_DATABASE_URL'] = stack.databaseUrl;
+}

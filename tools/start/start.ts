@@ -1,0 +1,80 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { seedReferenceData } from '../../prisma/seed/seed';
+import { EmbeddedServer, startEmbeddedPostgres } from '../db/embedded-postgres';
+import { migrateDeploy } from '../db/migrate';
+
+/**
+ * `npm start`: PostgreSQL (DATABASE_URL, or an embedded server in .data/), migrations, reference
+ * data, then the API serving the console at / and the API under /api on one port.
+ */
+const ROOT = resolve(__dirname, '../..');
+const port = Number(process.env['PORT'] ?? 3000);
+const log = (message: string) => console.log(`[start] ${message}`);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  let embedded: EmbeddedServer | undefined;
+  let databaseUrl = process.env['DATABASE_URL'];
+  if (!databaseUrl) {
+    const dataDir = process.env['EMBEDDED_PG_DIR'] ?? resolve(ROOT, '.data/postgres');
+    const pgPort = Number(process.env['EMBEDDED_PG_PORT'] ?? 54329);
+    log(`starting embedded PostgreSQL in ${dataDir} on port ${pgPort}`);
+    embedded = await startEmbeddedPostgres({ dataDir, port: pgPort, log: (line) => process.env['EMBEDDED_PG_LOG'] && console.log(`[postgres] ${line}`) });
+    await embedded.createDatabase('skss');
+    databaseUrl = embedded.url('skss');
+  } else {
+    log('using the PostgreSQL server in DATABASE_URL');
+  }
+
+  let api: ChildProcess | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping');
+    if (api && api.exitCode === null) {
+      api.kill('SIGTERM');
+      await new Promise((done) => api?.once('exit', done));
+    }
+    await embedded?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    log('applying migrations');
+    await migrateDeploy(databaseUrl);
+    const seeded = await seedReferenceData(databaseUrl);
+    log(seeded.applied ? `reference data loaded (${seeded.units} admin units, ${seeded.facilities} facilities)` : 'reference data up to date');
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+    return;
+  }
+
+  api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+  });
+  api.once('exit', (code) => void stop(code ?? 1));
+  await waitForHealth(`http://127.0.0.1:${port}/api/health`);
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`\n  Console:  http://localhost:${port}/\n  API docs: http://localhost:${port}/api/docs\n`);
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error(`The API did not become healthy at ${url}`);
+}
+
+void main();

@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { seedReferenceData } from '../../prisma/seed/seed';
+import { startEmbeddedPostgres } from '../db/embedded-postgres';
+import { migrateDeploy } from '../db/migrate';
+
+export interface TestDatabase {
+  url: string;
+  /** Where it runs, for the test log: the machine's server or an embedded one. */
+  server: 'DATABASE_URL' | 'embedded-postgres';
+  dispose(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test run, migrated and seeded: on the server of DATABASE_URL when set
+ * (CI, the machine's PostgreSQL), otherwise on an embedded PostgreSQL started for the run.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `skss_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const serverUrl = process.env['DATABASE_URL'];
+  let database: TestDatabase;
+  if (serverUrl) {
+    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+    const url = withDatabase(serverUrl, name);
+    database = { url, server: 'DATABASE_URL', dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+  } else {
+    // The parent folder is handed to the postgres user when running as root.
+    const parent = mkdtempSync(join(tmpdir(), 'skss-pg-'));
+    const server = await startEmbeddedPostgres({ dataDir: join(parent, 'data'), port: 20000 + Math.floor(Math.random() * 20000) });
+    await server.createDatabase(name);
+    database = {
+      url: server.url(name),
+      server: 'embedded-postgres',
+      dispose: async () => {
+        await server.stop();
+        rmSync(parent, { recursive: true, force: true });
+      },
+    };
+  }
+  try {
+    await migrateDeploy(database.url);
+    await seedReferenceData(database.url);
+  } catch (error) {
+    await database.dispose();
+    throw error;
+  }
+  return database;
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
