@@ -1,4 +1,12 @@
+const { readFileSync } = require('node:fs');
+const { resolve } = require('node:path');
+const { register } = require('tsconfig-paths');
 const nxPreset = require('@nx/jest/preset').default;
+
+// Jest resolves the workspace aliases (@skss/...) in test files, but global setup code runs in
+// the parent process with Node's resolution: register the aliases there too.
+const { compilerOptions } = JSON.parse(readFileSync(resolve(__dirname, 'tsconfig.base.json'), 'utf8'));
+register({ baseUrl: __dirname, paths: compilerOptions.paths });
 
 /**
  * Tests are transpiled by SWC (fast, with decorator metadata for Nest); types are checked

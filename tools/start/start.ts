@@ -1,8 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { seedReferenceData } from '../../prisma/seed/seed';
-import { EmbeddedServer, startEmbeddedPostgres } from '../db/embedded-postgres';
-import { migrateDeploy } from '../db/migrate';
+import { seedReferenceData } from '@skss/seed';
+import { EmbeddedServer, migrateDeploy, startEmbeddedPostgres } from '../db';
 
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, or an embedded server in .data/), migrations, reference
@@ -27,15 +26,17 @@ async function main(): Promise<void> {
     log('using the PostgreSQL server in DATABASE_URL');
   }
 
-  let api: ChildProcess | undefined;
+  // Filled once the API is spawned; read by the signal handlers registered before that.
+  const children: { api?: ChildProcess } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log('stopping');
+    const api = children.api;
     if (api && api.exitCode === null) {
       api.kill('SIGTERM');
-      await new Promise((done) => api?.once('exit', done));
+      await new Promise((done) => api.once('exit', done));
     }
     await embedded?.stop();
     process.exit(code);
@@ -54,11 +55,12 @@ async function main(): Promise<void> {
     return;
   }
 
-  api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], {
+  const api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
   });
+  children.api = api;
   api.once('exit', (code) => void stop(code ?? 1));
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

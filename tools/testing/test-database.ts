@@ -3,9 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { seedReferenceData } from '../../prisma/seed/seed';
-import { startEmbeddedPostgres } from '../db/embedded-postgres';
-import { migrateDeploy } from '../db/migrate';
+import { seedReferenceData } from '@skss/seed';
+import { migrateDeploy, startEmbeddedPostgres } from '../db';
 
 export interface TestDatabase {
   url: string;

@@ -1,5 +1,4 @@
-import '../../../../tools/testing/register-paths';
-import { startTestStack, TestStack } from '../../../../tools/testing/test-stack';
+import { startTestStack, TestStack } from '@skss/tooling/testing';
 
 declare global {
   var __SKSS_STACK__: TestStack | undefined;

@@ -13,7 +13,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly status: number = 400,
+    readonly status = 400,
     readonly details?: FieldError[],
   ) {
     super(message);

@@ -1,0 +1,4 @@
+module.exports = {
+  displayName: 'prisma',
+  preset: '../jest.preset.js',
+};
