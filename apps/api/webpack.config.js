@@ -3,7 +3,8 @@ const { join } = require('path');
 
 module.exports = {
   output: {
-    path: join(__dirname, '../../dist/apps/api'),
+    // API_OUT_DIR lets parallel work build into its own folder (tests read SKSS_API_MAIN).
+    path: process.env.API_OUT_DIR ? join(__dirname, '../..', process.env.API_OUT_DIR) : join(__dirname, '../../dist/apps/api'),
     clean: true,
     ...(process.env.NODE_ENV !== 'production' && {
       devtoolModuleFilenameTemplate: '[absolute-resource-path]',

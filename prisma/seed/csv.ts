@@ -1,6 +1,9 @@
 /** Reads the seed CSVs: a header row, comma-separated, no quoted fields (checked on load). */
 export function parseSimpleCsv<T>(text: string): T[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((line) => line.length > 0);
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line.length > 0);
   const header = lines[0].split(',');
   return lines.slice(1).map((line, index) => {
     if (line.includes('"')) throw new Error(`Quoted CSV fields are not supported (line ${index + 2})`);

@@ -169,7 +169,15 @@ function planFacilities(
   const add = (kind: FacilityKind, unit: UnitVersion, name = `${FACILITY_KIND_INFO[kind].nameVi} ${unit.name}`) => {
     const code = [FACILITY_KIND_INFO[kind].abbreviation, unit.code, unit.validFrom?.slice(0, 4)].filter(Boolean).join('.');
     const nfc = name.normalize('NFC');
-    facilities.set(code, { code, name: nfc, nameFolded: foldVietnamese(nfc), kind, adminUnitKey: unit.key, validFrom: unit.validFrom, validTo: unit.validTo });
+    facilities.set(code, {
+      code,
+      name: nfc,
+      nameFolded: foldVietnamese(nfc),
+      kind,
+      adminUnitKey: unit.key,
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+    });
   };
   const unit = (key: string) => {
     const found = unitsByKey.get(key);
@@ -179,7 +187,15 @@ function planFacilities(
 
   for (const c of pilot.central) {
     const name = c.name.normalize('NFC');
-    facilities.set(c.code, { code: c.code, name, nameFolded: foldVietnamese(name), kind: c.kind, adminUnitKey: null, validFrom: null, validTo: null });
+    facilities.set(c.code, {
+      code: c.code,
+      name,
+      nameFolded: foldVietnamese(name),
+      kind: c.kind,
+      adminUnitKey: null,
+      validFrom: null,
+      validTo: null,
+    });
   }
 
   // Before the reform: the pilot provinces, their districts and communes.
@@ -231,9 +247,12 @@ function planReportingLines(facilities: FacilityPlan[], rules: ReportingRule[], 
       const candidates = scope ? (byKindAndUnit.get(`${rule.reportsToKind}|${scope}`) ?? []) : [];
       const matches = candidates.map((target) => ({ target, overlap: intersectPeriods(period, target) })).filter((m) => m.overlap);
       if (matches.length === 0) {
-        throw new Error(`No ${rule.reportsToKind} for ${facility.code} from ${period.validFrom ?? 'the start'}: check reporting-rules.json`);
+        throw new Error(
+          `No ${rule.reportsToKind} for ${facility.code} from ${period.validFrom ?? 'the start'}: check reporting-rules.json`,
+        );
       }
-      for (const { target, overlap } of matches) lines.push({ facilityCode: facility.code, reportsToCode: target.code, ...(overlap as ValidityPeriod) });
+      for (const { target, overlap } of matches)
+        lines.push({ facilityCode: facility.code, reportsToCode: target.code, ...(overlap as ValidityPeriod) });
     }
   }
   return lines;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import type { ReportingRule } from '@skss/domain';
+import { seedDefaultRoles, seedDemoAccounts } from './accounts-seed';
 import { parseSimpleCsv } from './csv';
 import { LineageRow, OrgSeedPlan, PilotConfig, planOrgSeed, UnitRow } from './org-seed-plan';
 
@@ -25,11 +26,15 @@ export interface SeedResult {
  * and their reporting lines). Idempotent: skips when the same data set was already applied,
  * otherwise upserts by natural keys in one transaction.
  */
-export async function seedReferenceData(databaseUrl: string, options: { force?: boolean } = {}): Promise<SeedResult> {
-  const files = ['units-until-2025-06-30.csv', 'units-from-2025-07-01.csv', 'lineage-2025-07-01.csv'].map((f) => readFileSync(join(SEED_DIR, 'data', f), 'utf8'));
+export async function seedReferenceData(databaseUrl: string, options: { force?: boolean; demo?: boolean } = {}): Promise<SeedResult> {
+  const files = ['units-until-2025-06-30.csv', 'units-from-2025-07-01.csv', 'lineage-2025-07-01.csv'].map((f) =>
+    readFileSync(join(SEED_DIR, 'data', f), 'utf8'),
+  );
   const rulesText = readFileSync(join(SEED_DIR, 'reporting-rules.json'), 'utf8');
   const pilotText = readFileSync(join(SEED_DIR, 'pilot.json'), 'utf8');
-  const checksum = createHash('sha256').update([PLAN_VERSION, ...files, rulesText, pilotText].join('\u0000')).digest('hex');
+  const checksum = createHash('sha256')
+    .update([PLAN_VERSION, ...files, rulesText, pilotText].join('\u0000'))
+    .digest('hex');
 
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -37,6 +42,7 @@ export async function seedReferenceData(databaseUrl: string, options: { force?: 
     const previous = await client.query<{ checksum: string }>('SELECT checksum FROM seed_run WHERE name = $1', [SEED_NAME]);
     const rules = (JSON.parse(rulesText) as { rules: (ReportingRule & { note?: string })[] }).rules;
     if (!options.force && previous.rows[0]?.checksum === checksum) {
+      await seedAccounts(client, options.demo ?? false);
       return { applied: false, units: 0, lineage: 0, unmatchedLineage: 0, facilities: 0, lines: 0 };
     }
     const plan = planOrgSeed(
@@ -54,6 +60,7 @@ export async function seedReferenceData(databaseUrl: string, options: { force?: 
       [SEED_NAME, checksum],
     );
     await client.query('COMMIT');
+    await seedAccounts(client, options.demo ?? false);
     return {
       applied: true,
       units: plan.units.length,
@@ -68,6 +75,11 @@ export async function seedReferenceData(databaseUrl: string, options: { force?: 
   } finally {
     await client.end();
   }
+}
+
+async function seedAccounts(client: Client, demo: boolean): Promise<void> {
+  await seedDefaultRoles(client);
+  if (demo) await seedDemoAccounts(client);
 }
 
 async function writePlan(client: Client, plan: OrgSeedPlan, rules: (ReportingRule & { note?: string })[]): Promise<void> {
@@ -133,3 +145,5 @@ async function writePlan(client: Client, plan: OrgSeedPlan, rules: (ReportingRul
 function columns<T>(rows: T[], keys: (keyof T)[]): (string | null)[][] {
   return keys.map((key) => rows.map((row) => (row[key] === null || row[key] === undefined ? null : String(row[key]))));
 }
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './accounts-seed';

@@ -45,10 +45,14 @@ async function describeCatalog(url: string): Promise<Record<string, string[]>> {
 
 async function schemaSql(databaseUrl: string): Promise<string> {
   const cli = require.resolve('prisma/build/index.js', { paths: [ROOT] });
-  const { stdout } = await run(process.execPath, [cli, 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: '1' },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [cli, 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', 'prisma/schema.prisma', '--script'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: '1' },
+    },
+  );
   return stdout;
 }
 
@@ -95,7 +99,9 @@ async function main(): Promise<number> {
     ]);
     if (differences.length > 0) {
       console.error(differences.join('\n'));
-      console.error("\nprisma/schema.prisma and prisma/migrations differ: create a migration with 'npx prisma migrate dev --name <change>'");
+      console.error(
+        "\nprisma/schema.prisma and prisma/migrations differ: create a migration with 'npx prisma migrate dev --name <change>'",
+      );
       return 1;
     }
     console.log('Migrations match the schema.\n');

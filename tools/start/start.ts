@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { seedReferenceData } from '@skss/seed';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedReferenceData } from '@skss/seed';
 import { EmbeddedServer, migrateDeploy, startEmbeddedPostgres } from '../db';
 
 /**
@@ -19,7 +19,11 @@ async function main(): Promise<void> {
     const dataDir = process.env['EMBEDDED_PG_DIR'] ?? resolve(ROOT, '.data/postgres');
     const pgPort = Number(process.env['EMBEDDED_PG_PORT'] ?? 54329);
     log(`starting embedded PostgreSQL in ${dataDir} on port ${pgPort}`);
-    embedded = await startEmbeddedPostgres({ dataDir, port: pgPort, log: (line) => process.env['EMBEDDED_PG_LOG'] && console.log(`[postgres] ${line}`) });
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: pgPort,
+      log: (line) => process.env['EMBEDDED_PG_LOG'] && console.log(`[postgres] ${line}`),
+    });
     await embedded.createDatabase('skss');
     databaseUrl = embedded.url('skss');
   } else {
@@ -47,8 +51,10 @@ async function main(): Promise<void> {
   try {
     log('applying migrations');
     await migrateDeploy(databaseUrl);
-    const seeded = await seedReferenceData(databaseUrl);
-    log(seeded.applied ? `reference data loaded (${seeded.units} admin units, ${seeded.facilities} facilities)` : 'reference data up to date');
+    const seeded = await seedReferenceData(databaseUrl, { demo: !!embedded || process.env['SEED_DEMO'] === 'true' });
+    log(
+      seeded.applied ? `reference data loaded (${seeded.units} admin units, ${seeded.facilities} facilities)` : 'reference data up to date',
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stop(1);
@@ -65,6 +71,9 @@ async function main(): Promise<void> {
   await waitForHealth(`http://127.0.0.1:${port}/api/health`);
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`\n  Console:  http://localhost:${port}/\n  API docs: http://localhost:${port}/api/docs\n`);
+  if (embedded || process.env['SEED_DEMO'] === 'true') {
+    console.log(`  Demo sign-in (password ${DEMO_PASSWORD}): ${DEMO_ACCOUNTS.map((a) => a.username).join(', ')}\n`);
+  }
 }
 
 async function waitForHealth(url: string): Promise<void> {

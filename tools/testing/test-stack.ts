@@ -16,9 +16,10 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   const database: TestDatabase = await createTestDatabase();
   const port = await freePort();
   const output: string[] = [];
-  const api: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], {
+  const main = resolve(ROOT, process.env['SKSS_API_MAIN'] ?? 'dist/apps/api/main.js');
+  const api: ChildProcess = spawn(process.execPath, [main], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', ...env, DATABASE_URL: database.url, PORT: String(port) },
+    env: { ...process.env, NODE_ENV: 'test', ...env, DATABASE_URL: database.appUrl, PORT: String(port), COOKIE_SECURE: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   api.stdout?.on('data', (chunk) => output.push(String(chunk)));

@@ -1,5 +1,7 @@
-import { getJson, inBatches } from './support/http';
+import { getJson, inBatches, useSession } from './support/http';
 import { AdminUnit, Lineage, Page } from './types';
+
+beforeAll(() => useSession('vu.bmte'));
 
 const PILOT_BEFORE_REFORM = ['10', '11', '12', '14', '62', '64', '67'];
 
@@ -60,7 +62,9 @@ describe('lineage', () => {
     expect(body.versions).toHaveLength(1);
     const [version] = body.versions;
     expect(version.unit.name).toBe(oldName);
-    expect(version.successors.map((s) => [s.unit.code, s.unit.name, s.kind, s.effectiveOn])).toEqual([[newCode, newName, 'full', '2025-07-01']]);
+    expect(version.successors.map((s) => [s.unit.code, s.unit.name, s.kind, s.effectiveOn])).toEqual([
+      [newCode, newName, 'full', '2025-07-01'],
+    ]);
 
     const successor = await getJson<Lineage>(`/api/v1/admin-units/${newCode}/lineage?at=2025-07-01&level=province`);
     expect(successor.body.versions[0].predecessors.map((p) => p.unit.code)).toContain(oldCode);
@@ -117,6 +121,8 @@ describe('search without diacritics', () => {
   it('searches within a parent', async () => {
     const units = await listAll(`parent=11&q=${encodeURIComponent('muong')}&at=2025-06-30`);
     expect(units.length).toBeGreaterThan(0);
-    expect(units.every((u) => u.parentCode === '11' && u.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes('muong'))).toBe(true);
+    expect(
+      units.every((u) => u.parentCode === '11' && u.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes('muong')),
+    ).toBe(true);
   });
 });

@@ -1,5 +1,10 @@
-import { apiUrl, getJson } from './support/http';
+import { apiUrl, getJson, useSession } from './support/http';
 import { ErrorBody } from './types';
+
+let token = '';
+beforeAll(async () => {
+  token = await useSession('vu.bmte');
+});
 
 describe('bad input gets a 400 with a machine-readable code, never a 500', () => {
   it.each([
@@ -49,7 +54,11 @@ describe('bad input gets a 400 with a machine-readable code, never a 500', () =>
   });
 
   it('refuses writes to read-only resources with a code', async () => {
-    const response = await fetch(apiUrl('/api/v1/admin-units'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' });
+    const response = await fetch(apiUrl('/api/v1/admin-units'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: '{',
+    });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
     expect(((await response.json()) as ErrorBody).code).toEqual(expect.any(String));

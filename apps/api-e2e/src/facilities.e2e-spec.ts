@@ -1,10 +1,14 @@
-import { getJson, inBatches } from './support/http';
+import { getJson, inBatches, useSession } from './support/http';
 import { Facility, FacilityRef, Page } from './types';
+
+beforeAll(() => useSession('vu.bmte'));
 
 async function stationsOn(at: string): Promise<Facility[]> {
   const stations: Facility[] = [];
   for (let page = 1; ; page++) {
-    const { status, body } = await getJson<Page<Facility>>(`/api/v1/facilities?kind=COMMUNE_HEALTH_STATION&at=${at}&page=${page}&pageSize=200`);
+    const { status, body } = await getJson<Page<Facility>>(
+      `/api/v1/facilities?kind=COMMUNE_HEALTH_STATION&at=${at}&page=${page}&pageSize=200`,
+    );
     expect(status).toBe(200);
     stations.push(...body.items);
     if (stations.length >= body.total) return stations;

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
 import { AppModule } from './app/app.module';
-import { buildOpenApiDocument, configureApp } from './app/configure-app';
+import { buildOpenApiDocument, configureRouting } from './app/configure-app';
 
 /**
  * Writes the OpenAPI document of the application without listening or touching the database:
@@ -9,7 +9,7 @@ import { buildOpenApiDocument, configureApp } from './app/configure-app';
  */
 async function writeOpenApi(target: string): Promise<void> {
   const app = await NestFactory.create(AppModule, { logger: ['error'], preview: true });
-  configureApp(app);
+  configureRouting(app);
   const document = buildOpenApiDocument(app);
   writeFileSync(target, JSON.stringify(document, null, 2) + '\n');
   await app.close();

@@ -27,6 +27,25 @@ export default [
     },
   },
   {
+    files: ['**/*.ts'],
+    rules: {
+      // The console talks to the API only through the generated client (@skss/contract), never with HttpClient directly.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@angular/common/http',
+              importNames: ['HttpClient'],
+              message: 'Call the API through the generated client of @skss/contract.',
+            },
+          ],
+          patterns: [{ group: ['@skss/api/*'], message: 'The console must not import API code; use @skss/contract.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.html'],
     // Override or add rules here
     rules: {},

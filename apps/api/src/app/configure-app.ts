@@ -1,16 +1,24 @@
 import { INestApplication, VersioningType } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { createValidationPipe, rejectLongUrls } from '@skss/api/core';
+import { APP_CONFIG, AppConfig, createValidationPipe, rejectLongUrls, requestContextMiddleware } from '@skss/api/core';
 
 export const API_PREFIX = 'api';
 
 /** Everything about the HTTP surface that is not a module: prefix, versions, pipes, headers. */
-export function configureApp(app: INestApplication): void {
+/** Paths and versions: all the OpenAPI document needs. */
+export function configureRouting(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+}
+
+export function configureApp(app: INestApplication): void {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  configureRouting(app);
   app.useGlobalPipes(createValidationPipe());
-  app.use(rejectLongUrls);
+  // Helmet first, so its headers are on every answer (including refusals below).
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -22,11 +30,21 @@ export function configureApp(app: INestApplication): void {
       },
     }),
   );
+  app.use(rejectLongUrls);
+  const express = app as NestExpressApplication;
+  express.useBodyParser('json', { limit: '100kb' });
+  express.useBodyParser('urlencoded', { limit: '100kb', extended: false });
+  express.set('trust proxy', process.env['TRUST_PROXY'] ?? false);
+  app.use(cookieParser());
+  app.use(requestContextMiddleware);
+  app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
   app.enableShutdownHooks();
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
+    .addCookieAuth('skss_session')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Token from POST /api/v1/auth/login with {"session": "bearer"}' })
     .setTitle('SKBMTE/SKSS API')
     .setDescription(
       'API of the information system for maternal-child health and reproductive health ' +

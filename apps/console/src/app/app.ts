@@ -1,13 +1,65 @@
-import { Component } from '@angular/core';
-import { RouterModule } from '@angular/router';
-import { NxWelcome } from './nx-welcome';
+import { BreakpointObserver } from '@angular/cdk/layout';
+import { UpperCasePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButton, MatIconButton } from '@angular/material/button';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatToolbar } from '@angular/material/toolbar';
+import { NavigationEnd, NavigationError, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { LANGUAGE_NAMES, LANGUAGES } from '@skss/console/i18n';
+import { I18n, Icon, TranslatePipe } from '@skss/console/ui';
+import { filter, map } from 'rxjs';
+import { CONSOLE_SUBSYSTEMS } from './subsystems';
 
+/** The console's shell: toolbar (system, signed-in unit, language), subsystem navigation, routed content. */
 @Component({
-  imports: [NxWelcome, RouterModule],
   selector: 'skss-root',
+  imports: [
+    MatButton,
+    MatIconButton,
+    MatSidenav,
+    MatSidenavContainer,
+    MatSidenavContent,
+    MatToolbar,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    UpperCasePipe,
+    Icon,
+    TranslatePipe,
+  ],
+  changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
   styleUrl: './app.scss',
 })
 export class App {
-  protected title = 'console';
+  private readonly router = inject(Router);
+  protected readonly i18n = inject(I18n);
+  protected readonly subsystems = CONSOLE_SUBSYSTEMS;
+  protected readonly languages = LANGUAGES;
+  protected readonly languageNames = LANGUAGE_NAMES;
+  /** Phones and small tablets get an overlay menu instead of a side column. */
+  protected readonly compact = toSignal(
+    inject(BreakpointObserver)
+      .observe('(max-width: 959.98px)')
+      .pipe(map((state) => state.matches)),
+    { initialValue: false },
+  );
+
+  /** The URL whose feature could not be loaded (a lazy chunk on a dropped connection), so the page is never blank. */
+  protected readonly failedNavigation = toSignal(
+    this.router.events.pipe(
+      filter((event) => event instanceof NavigationError || event instanceof NavigationEnd),
+      map((event) => (event instanceof NavigationError ? event.url : undefined)),
+    ),
+    { initialValue: undefined },
+  );
+
+  protected retry(url: string): void {
+    void this.router.navigateByUrl(url);
+  }
+
+  protected skipToContent(main: HTMLElement): void {
+    main.focus();
+  }
 }

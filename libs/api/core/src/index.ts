@@ -1,4 +1,10 @@
+export * from './lib/access/access.decorators';
+export * from './lib/access/principal';
+export * from './lib/access/scope';
+export * from './lib/audit/audit-event';
+export * from './lib/audit/audit.service';
 export * from './lib/config/app-config';
+export * from './lib/context/request-context';
 export * from './lib/core.module';
 export * from './lib/errors/domain-error';
 export * from './lib/errors/error-response.dto';
@@ -8,5 +14,6 @@ export * from './lib/http/request-limits';
 export * from './lib/http/validation';
 export * from './lib/http/validators';
 export * from './lib/prisma/prisma.service';
+export { outOfScope, reportingSubtree } from './lib/prisma/scoped-prisma';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';

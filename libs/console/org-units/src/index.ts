@@ -1,1 +1,1 @@
-export * from './lib/console-org-units/console-org-units';
+export { ORG_UNITS_ROUTES } from './lib/org-units.routes';

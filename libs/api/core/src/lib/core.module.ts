@@ -1,15 +1,22 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { APP_CONFIG, loadAppConfig } from './config/app-config';
+import { AuditService } from './audit/audit.service';
+import { APP_CONFIG, AppConfig, loadAppConfig } from './config/app-config';
 import { ErrorFilter } from './errors/error.filter';
 import { HealthController } from './health/health.controller';
-import { PrismaService } from './prisma/prisma.service';
+import { createPrismaService, PrismaLifecycle, PrismaService } from './prisma/prisma.service';
 
-/** Cross-cutting parts every subsystem module relies on: configuration, database, errors, health. */
+/** Cross-cutting parts every subsystem module relies on: configuration, database, scope, audit, errors, health. */
 @Global()
 @Module({
   controllers: [HealthController],
-  providers: [{ provide: APP_CONFIG, useFactory: () => loadAppConfig() }, PrismaService, { provide: APP_FILTER, useClass: ErrorFilter }],
-  exports: [APP_CONFIG, PrismaService],
+  providers: [
+    { provide: APP_CONFIG, useFactory: () => loadAppConfig() },
+    { provide: PrismaService, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createPrismaService(config) },
+    PrismaLifecycle,
+    AuditService,
+    { provide: APP_FILTER, useClass: ErrorFilter },
+  ],
+  exports: [APP_CONFIG, PrismaService, AuditService],
 })
 export class CoreModule {}

@@ -6,9 +6,8 @@ describe('parseIsoDate', () => {
     expect(parseIsoDate('2024-02-29')).not.toBeNull();
   });
 
-  it.each(['2025-02-30', '2023-02-29', '2025-7-1', '2025-07-01T00:00', '30/06/2025', '', 'yesterday'])(
-    'rejects %p',
-    (value) => expect(parseIsoDate(value)).toBeNull(),
+  it.each(['2025-02-30', '2023-02-29', '2025-7-1', '2025-07-01T00:00', '30/06/2025', '', 'yesterday'])('rejects %p', (value) =>
+    expect(parseIsoDate(value)).toBeNull(),
   );
 });
 

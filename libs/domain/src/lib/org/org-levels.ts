@@ -28,8 +28,18 @@ export interface FacilityKindInfo {
 }
 
 export const FACILITY_KIND_INFO: Readonly<Record<FacilityKind, FacilityKindInfo>> = {
-  MCH_DEPARTMENT: { level: 'central', abbreviation: 'VBMTE', nameVi: 'Vụ Sức khỏe Bà mẹ - Trẻ em', nameEn: 'Maternal and Child Health Department' },
-  NCHI: { level: 'central', abbreviation: 'TTTTYTQG', nameVi: 'Trung tâm Thông tin y tế Quốc gia', nameEn: 'National Center for Health Information' },
+  MCH_DEPARTMENT: {
+    level: 'central',
+    abbreviation: 'VBMTE',
+    nameVi: 'Vụ Sức khỏe Bà mẹ - Trẻ em',
+    nameEn: 'Maternal and Child Health Department',
+  },
+  NCHI: {
+    level: 'central',
+    abbreviation: 'TTTTYTQG',
+    nameVi: 'Trung tâm Thông tin y tế Quốc gia',
+    nameEn: 'National Center for Health Information',
+  },
   DEPARTMENT_OF_HEALTH: { level: 'province', abbreviation: 'SYT', nameVi: 'Sở Y tế', nameEn: 'Department of Health' },
   CDC: { level: 'province', abbreviation: 'CDC', nameVi: 'Trung tâm Kiểm soát bệnh tật', nameEn: 'Center for Disease Control' },
   PROVINCIAL_FACILITY: { level: 'province', abbreviation: 'CSYTT', nameVi: 'Cơ sở y tế tuyến tỉnh', nameEn: 'Provincial health facility' },

@@ -1,7 +1,13 @@
 import { reportingSegments, ReportingRule, ruleOn } from './reporting-rules';
 
 const rules: ReportingRule[] = [
-  { facilityKind: 'COMMUNE_HEALTH_STATION', reportsToKind: 'DISTRICT_HEALTH_CENTER', withinLevel: 'district', validFrom: null, validTo: '2025-06-30' },
+  {
+    facilityKind: 'COMMUNE_HEALTH_STATION',
+    reportsToKind: 'DISTRICT_HEALTH_CENTER',
+    withinLevel: 'district',
+    validFrom: null,
+    validTo: '2025-06-30',
+  },
   { facilityKind: 'COMMUNE_HEALTH_STATION', reportsToKind: 'CDC', withinLevel: 'province', validFrom: '2025-07-01', validTo: null },
   { facilityKind: 'CDC', reportsToKind: 'DEPARTMENT_OF_HEALTH', withinLevel: 'province', validFrom: null, validTo: null },
 ];

@@ -28,7 +28,7 @@ export function reportingSegments(rules: readonly ReportingRule[], kind: Facilit
     const period = intersectPeriods(rule, lifetime);
     if (period) segments.push({ rule, period });
   }
-  segments.sort((a, b) => (a.period.validFrom ?? '') .localeCompare(b.period.validFrom ?? ''));
+  segments.sort((a, b) => (a.period.validFrom ?? '').localeCompare(b.period.validFrom ?? ''));
   for (let i = 1; i < segments.length; i++) {
     if (intersectPeriods(segments[i - 1].period, segments[i].period)) {
       throw new Error(`Overlapping reporting rules for ${kind} from ${segments[i].period.validFrom ?? 'the start'}`);

@@ -8,6 +8,28 @@ export interface AppConfig {
   consoleDir: string;
   /** Log each SQL statement (development only). */
   logQueries: boolean;
+  /** Minutes without activity after which a session ends (Điều 4.2: idle sessions are protected). */
+  sessionIdleMinutes: number;
+  /** Hours after which a session ends whatever the activity. */
+  sessionMaxHours: number;
+  /** Send the session cookie only over HTTPS (turn off only for local HTTP trials). */
+  cookieSecure: boolean;
+  /** Days after which accounts with administration permissions must change their password (Điều 17.3). */
+  adminPasswordMaxAgeDays: number;
+  /** Origins allowed to call the API from a browser (CORS); empty: same origin only. */
+  corsOrigins: string[];
+  /** Single sign-on with the health statistics software (OpenID Connect); null when not configured. */
+  sso: SsoConfig | null;
+}
+
+export interface SsoConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Public URL of this system, where the provider sends the user back (…/api/v1/auth/sso/callback). */
+  publicUrl: string;
+  /** Claim whose value links a provider account to an account here (matched against sso_subject). */
+  linkClaim: string;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -27,5 +49,37 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     consoleDir: env['CONSOLE_DIR'] ?? 'dist/apps/console/browser',
     logQueries: env['LOG_QUERIES'] === 'true',
+    sessionIdleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionMaxHours: positiveNumber(env, 'SESSION_MAX_HOURS', 12),
+    cookieSecure: env['COOKIE_SECURE'] !== 'false',
+    adminPasswordMaxAgeDays: positiveNumber(env, 'ADMIN_PASSWORD_MAX_AGE_DAYS', 183),
+    corsOrigins: (env['CORS_ORIGINS'] ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+    sso: loadSso(env, port),
+  };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, got ${raw}`);
+  return value;
+}
+
+function loadSso(env: NodeJS.ProcessEnv, port: number): SsoConfig | null {
+  const issuer = env['SSO_ISSUER'];
+  if (!issuer) return null;
+  const clientId = env['SSO_CLIENT_ID'];
+  const clientSecret = env['SSO_CLIENT_SECRET'];
+  if (!clientId || !clientSecret) throw new ConfigError('SSO_ISSUER is set: SSO_CLIENT_ID and SSO_CLIENT_SECRET are required too');
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    publicUrl: (env['PUBLIC_URL'] ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    linkClaim: env['SSO_LINK_CLAIM'] ?? 'preferred_username',
   };
 }

@@ -28,7 +28,10 @@ export class ErrorFilter implements ExceptionFilter {
 
   private toResponse(error: unknown): { status: number; body: ErrorResponseDto } {
     if (error instanceof DomainError) {
-      return { status: error.status, body: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+      return {
+        status: error.status,
+        body: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
+      };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();
@@ -38,7 +41,8 @@ export class ErrorFilter implements ExceptionFilter {
     // Body-parser errors (malformed JSON, oversized body) arrive as plain errors with a status.
     const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
     if (status >= 400 && status < 500) {
-      if (status === 400) return { status, body: { code: 'MALFORMED_BODY', message: 'Nội dung yêu cầu không đọc được (JSON không hợp lệ)' } };
+      if (status === 400)
+        return { status, body: { code: 'MALFORMED_BODY', message: 'Nội dung yêu cầu không đọc được (JSON không hợp lệ)' } };
       return { status, body: HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: 'Yêu cầu không hợp lệ' } };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { code: 'INTERNAL_ERROR', message: 'Lỗi hệ thống, vui lòng thử lại sau' } };

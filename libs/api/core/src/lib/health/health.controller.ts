@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../access/access.decorators';
 import { PrismaService } from '../prisma/prisma.service';
 
 class DatabaseHealthDto {
@@ -22,6 +23,7 @@ class HealthDto {
   database!: DatabaseHealthDto;
 }
 
+@Public()
 @ApiTags('health')
 @Controller({ path: 'health', version: VERSION_NEUTRAL })
 export class HealthController {
@@ -35,7 +37,9 @@ export class HealthController {
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
     const started = Date.now();
     try {
-      const rows = await this.prisma.$queryRaw<{ count: bigint }[]>`SELECT count(*) AS count FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+      const rows = await this.prisma.$queryRaw<
+        { count: bigint }[]
+      >`SELECT count(*) AS count FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
       return { status: 'ok', database: { status: 'up', latencyMs: Date.now() - started, migrations: Number(rows[0]?.count ?? 0) } };
     } catch {
       res.status(HttpStatus.SERVICE_UNAVAILABLE);

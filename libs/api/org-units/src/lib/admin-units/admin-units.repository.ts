@@ -27,7 +27,13 @@ export class AdminUnitsRepository {
   async findPage(filter: AdminUnitFilter, skip: number, take: number): Promise<{ rows: AdminUnitRow[]; total: number }> {
     const where = this.toWhere(filter);
     const [rows, total] = await this.prisma.$transaction([
-      this.prisma.adminUnit.findMany({ where, include: withParentAndChildCount(filter.day), orderBy: [{ level: 'asc' }, { code: 'asc' }], skip, take }),
+      this.prisma.adminUnit.findMany({
+        where,
+        include: withParentAndChildCount(filter.day),
+        orderBy: [{ level: 'asc' }, { code: 'asc' }],
+        skip,
+        take,
+      }),
       this.prisma.adminUnit.count({ where }),
     ]);
     return { rows, total };
@@ -48,6 +54,7 @@ export class AdminUnitsRepository {
       where: { code, ...(level ? { level } : {}) },
       include: {
         parent: { select: { code: true } },
+        _count: { select: { children: true } },
         predecessors: { include: { predecessor: unit }, orderBy: { predecessor: { code: 'asc' } } },
         successors: { include: { successor: unit }, orderBy: { successor: { code: 'asc' } } },
       },

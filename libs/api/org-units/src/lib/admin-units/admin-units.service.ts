@@ -31,8 +31,16 @@ export class AdminUnitsService {
       code,
       versions: inForce.map((v) => ({
         unit: toAdminUnitDto(v),
-        predecessors: v.predecessors.map((l) => ({ kind: l.kind, effectiveOn: formatIsoDate(l.effectiveOn), unit: toAdminUnitDto(l.predecessor) })),
-        successors: v.successors.map((l) => ({ kind: l.kind, effectiveOn: formatIsoDate(l.effectiveOn), unit: toAdminUnitDto(l.successor) })),
+        predecessors: v.predecessors.map((l) => ({
+          kind: l.kind,
+          effectiveOn: formatIsoDate(l.effectiveOn),
+          unit: toAdminUnitDto(l.predecessor),
+        })),
+        successors: v.successors.map((l) => ({
+          kind: l.kind,
+          effectiveOn: formatIsoDate(l.effectiveOn),
+          unit: toAdminUnitDto(l.successor),
+        })),
       })),
     };
   }
@@ -49,4 +57,5 @@ function isInForce(unit: { validFrom: Date | null; validTo: Date | null }, day: 
   return (!unit.validFrom || formatIsoDate(unit.validFrom) <= day) && (!unit.validTo || day <= formatIsoDate(unit.validTo));
 }
 
-const unitNotFound = (code: string) => new NotFoundError('ADMIN_UNIT_NOT_FOUND', `Không tìm thấy đơn vị hành chính mã ${code} vào ngày đã chọn`);
+const unitNotFound = (code: string) =>
+  new NotFoundError('ADMIN_UNIT_NOT_FOUND', `Không tìm thấy đơn vị hành chính mã ${code} vào ngày đã chọn`);

@@ -27,7 +27,13 @@ export class FacilitiesRepository {
   async findPage(filter: FacilityFilter, skip: number, take: number): Promise<{ rows: FacilityRow[]; total: number }> {
     const where = this.toWhere(filter);
     const [rows, total] = await this.prisma.$transaction([
-      this.prisma.facility.findMany({ where, include: facilityInclude(filter.day), orderBy: [{ kind: 'asc' }, { code: 'asc' }], skip, take }),
+      this.prisma.facility.findMany({
+        where,
+        include: facilityInclude(filter.day),
+        orderBy: [{ kind: 'asc' }, { code: 'asc' }],
+        skip,
+        take,
+      }),
       this.prisma.facility.count({ where }),
     ]);
     return { rows, total };
@@ -51,11 +57,11 @@ export class FacilitiesRepository {
     return {
       ...validOn(filter.day),
       ...(filter.kinds ? { kind: { in: filter.kinds } } : {}),
-      ...(unitId !== undefined
-        ? { adminUnit: { OR: [{ id: unitId }, { parentId: unitId }, { parent: { parentId: unitId } }] } }
-        : {}),
+      ...(unitId !== undefined ? { adminUnit: { OR: [{ id: unitId }, { parentId: unitId }, { parent: { parentId: unitId } }] } } : {}),
       ...(filter.reportsToId !== undefined ? { reportingUp: { some: { reportsToId: filter.reportsToId, ...validOn(filter.day) } } } : {}),
-      ...(filter.foldedText ? { OR: [{ nameFolded: { contains: filter.foldedText } }, { code: { contains: filter.foldedText.toUpperCase() } }] } : {}),
+      ...(filter.foldedText
+        ? { OR: [{ nameFolded: { contains: filter.foldedText } }, { code: { contains: filter.foldedText.toUpperCase() } }] }
+        : {}),
     };
   }
 }

@@ -1,0 +1,21 @@
+import { LoadChildrenCallback } from '@angular/router';
+import { TranslationKey } from '@skss/console/i18n';
+import { IconName } from '@skss/console/ui';
+
+/** A subsystem of the console: one lazily loaded feature library, one entry in the side navigation. */
+export interface ConsoleSubsystem {
+  readonly path: string;
+  readonly labelKey: TranslationKey;
+  readonly icon: IconName;
+  readonly loadChildren: LoadChildrenCallback;
+}
+
+/** Only subsystems that exist are listed; add one here when its feature library is ready. */
+export const CONSOLE_SUBSYSTEMS: readonly ConsoleSubsystem[] = [
+  {
+    path: 'org-units',
+    labelKey: 'nav.orgUnits',
+    icon: 'account_tree',
+    loadChildren: () => import('@skss/console/org-units').then((m) => m.ORG_UNITS_ROUTES),
+  },
+];

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'api-auth',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/api/auth',
+};

@@ -1,0 +1,117 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AllowPending, AppConfig, CurrentUser, ErrorResponseDto, InjectAppConfig, Public, UserPrincipal } from '@skss/api/core';
+import { CredentialsService } from './credentials.service';
+import { ChangePasswordDto, LoginDto, LoginResponseDto, MeDto, TotpCodeDto, TotpSetupDto } from './dto/auth.dto';
+import { MeService } from './me.service';
+import { CSRF_COOKIE, SESSION_COOKIE } from './sessions/session-token';
+import { ResolvedSession, SessionsService } from './sessions/sessions.service';
+import { SignInService } from './sign-in/sign-in.service';
+import { TotpService } from './totp/totp.service';
+
+type SessionRequest = Request & { session?: ResolvedSession };
+
+@ApiTags('auth')
+@ApiCookieAuth()
+@ApiBadRequestResponse({ type: ErrorResponseDto })
+@ApiUnauthorizedResponse({ type: ErrorResponseDto })
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly signIn: SignInService,
+    private readonly sessions: SessionsService,
+    private readonly me: MeService,
+    private readonly credentials: CredentialsService,
+    private readonly totp: TotpService,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'login', summary: 'Sign in with username and password' })
+  @ApiOkResponse({ type: LoginResponseDto })
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
+    const session = await this.signIn.signIn(dto.username, dto.password, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] });
+    const me = await this.me.describe(session.userId, { fullyAuthenticated: !(await this.needsTotp(session.userId)) });
+    if (dto.session === 'bearer') return { ...me, token: session.token };
+    this.setCookies(res, session.token, session.csrfToken);
+    return me;
+  }
+
+  @AllowPending()
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ operationId: 'logout', summary: 'End the current session (server-side)' })
+  @ApiNoContentResponse()
+  async logout(@Req() req: SessionRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+    if (req.session) await this.sessions.revoke(req.session.id, 'logout');
+    await this.signIn.recordSignOut(req.session?.userId);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(CSRF_COOKIE, { path: '/' });
+  }
+
+  @AllowPending()
+  @Get('me')
+  @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user, unit, permissions and pending steps' })
+  @ApiOkResponse({ type: MeDto })
+  getMe(@Req() req: SessionRequest, @CurrentUser() user: UserPrincipal): Promise<MeDto> {
+    return this.me.describe(user.userId, req.session ?? { fullyAuthenticated: false });
+  }
+
+  @AllowPending()
+  @Post('password')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ operationId: 'changePassword', summary: 'Change the own password (ends the other sessions)' })
+  @ApiNoContentResponse()
+  changePassword(@Body() dto: ChangePasswordDto, @CurrentUser() user: UserPrincipal): Promise<void> {
+    return this.credentials.changeOwnPassword(user, dto.currentPassword, dto.newPassword);
+  }
+
+  @AllowPending()
+  @Post('totp/setup')
+  @ApiOperation({ operationId: 'beginTotpSetup', summary: 'Start two-factor enrolment: a new secret for an authenticator app' })
+  @ApiOkResponse({ type: TotpSetupDto })
+  beginTotp(@CurrentUser() user: UserPrincipal): Promise<TotpSetupDto> {
+    return this.totp.begin(user.userId, user.username);
+  }
+
+  @AllowPending()
+  @Post('totp/enable')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiOperation({ operationId: 'enableTotp', summary: 'Confirm enrolment with a code from the app' })
+  @ApiNoContentResponse()
+  async enableTotp(@Body() dto: TotpCodeDto, @CurrentUser() user: UserPrincipal): Promise<void> {
+    await this.totp.confirm(user.userId, dto.code);
+  }
+
+  @AllowPending()
+  @Post('totp/verify')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ operationId: 'verifyTotp', summary: 'Second step of sign-in: the current code' })
+  @ApiOkResponse({ type: MeDto })
+  async verifyTotp(@Body() dto: TotpCodeDto, @Req() req: SessionRequest, @CurrentUser() user: UserPrincipal): Promise<MeDto> {
+    await this.totp.verify(user.userId, dto.code);
+    await this.sessions.markFullyAuthenticated(user.sessionId);
+    return this.me.describe(user.userId, { fullyAuthenticated: true });
+  }
+
+  private async needsTotp(userId: string): Promise<boolean> {
+    return (await this.me.describe(userId, { fullyAuthenticated: true })).totpEnabled;
+  }
+
+  private setCookies(res: Response, token: string, csrfToken: string): void {
+    const base = { secure: this.config.cookieSecure, sameSite: 'strict' as const, path: '/' };
+    res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
+    res.cookie(CSRF_COOKIE, csrfToken, { ...base, httpOnly: false });
+  }
+}

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { CredentialsService } from './credentials.service';
+import { MeService } from './me.service';
+import { PasswordService } from './passwords/password.service';
+import { SessionsService } from './sessions/sessions.service';
+import { SignInService } from './sign-in/sign-in.service';
+import { TotpService } from './totp/totp.service';
+
+/** Sign-in, sessions, passwords and two-factor; its guard protects every route of the API. */
+@Module({
+  controllers: [AuthController],
+  providers: [
+    SessionsService,
+    SignInService,
+    PasswordService,
+    CredentialsService,
+    MeService,
+    TotpService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [SessionsService, SignInService, PasswordService, MeService],
+})
+export class AuthModule {}

@@ -1,0 +1,95 @@
+/**
+ * Vietnamese texts of the console, the reference dictionary: every key used anywhere is declared here.
+ * Keep this file in Unicode NFC (TCVN 6909:2001), as every Vietnamese text of the system.
+ */
+export const vi = {
+  'app.systemName': 'Hệ thống thông tin SKBMTE/SKSS',
+  'app.systemDescription': 'Sức khỏe bà mẹ - trẻ em, sức khỏe sinh sản',
+  'app.ministry': 'Bộ Y tế',
+  'app.notSignedIn': 'Chưa đăng nhập',
+  'app.language': 'Ngôn ngữ',
+  'app.menu': 'Ẩn/hiện danh mục phân hệ',
+  'app.subsystems': 'Phân hệ',
+  'app.skipToContent': 'Bỏ qua, đến nội dung chính',
+  'app.loadFailed': 'Không tải được trang, vui lòng kiểm tra kết nối mạng',
+  'app.version': 'Phiên bản thử nghiệm',
+
+  'nav.orgUnits': 'Đơn vị hành chính và cơ sở y tế',
+
+  'notFound.title': 'Không tìm thấy trang',
+  'notFound.text': 'Địa chỉ này không có trong hệ thống.',
+  'notFound.home': 'Về trang chủ',
+
+  'common.loading': 'Đang tải…',
+  'common.empty': 'Không có kết quả',
+  'common.retry': 'Thử lại',
+  'common.close': 'Đóng',
+  'common.none': '—',
+
+  'datepicker.calendar': 'Lịch',
+  'datepicker.open': 'Mở lịch chọn ngày',
+  'datepicker.close': 'Đóng lịch',
+  'datepicker.prevMonth': 'Tháng trước',
+  'datepicker.nextMonth': 'Tháng sau',
+  'datepicker.prevYear': 'Năm trước',
+  'datepicker.nextYear': 'Năm sau',
+  'datepicker.prevYears': '24 năm trước',
+  'datepicker.nextYears': '24 năm sau',
+  'datepicker.monthView': 'Chọn ngày',
+  'datepicker.yearView': 'Chọn tháng và năm',
+
+  'error.network': 'Không kết nối được máy chủ',
+  'error.server': 'Máy chủ gặp lỗi (mã {status})',
+  'error.unexpected': 'Đã xảy ra lỗi không mong muốn',
+
+  'level.province': 'Tỉnh',
+  'level.district': 'Huyện',
+  'level.commune': 'Xã',
+
+  'org.title': 'Đơn vị hành chính và cơ sở y tế',
+  'org.subtitle': 'Tra cứu đơn vị hành chính, lịch sử sáp nhập và cơ sở y tế theo ngày hiệu lực',
+  'org.date.label': 'Ngày hiệu lực',
+  'org.date.hint': 'dd/mm/yyyy',
+  'org.date.invalid': 'Ngày không hợp lệ, nhập theo dạng dd/mm/yyyy',
+  'org.date.beforeReform': 'Trước sáp nhập (30/06/2025)',
+  'org.date.afterReform': 'Sau sáp nhập (01/07/2025)',
+  'org.date.today': 'Hôm nay',
+  'org.era.before': 'Chính quyền địa phương 3 cấp: tỉnh – huyện – xã',
+  'org.era.after': 'Chính quyền địa phương 2 cấp: tỉnh – xã (từ 01/07/2025)',
+
+  'org.tree.title': 'Cây đơn vị hành chính',
+  'org.tree.label': 'Cây đơn vị hành chính ngày {date}',
+  'org.tree.count': '{count} đơn vị cấp tỉnh',
+  'org.tree.toggle': 'Mở hoặc thu gọn {name}',
+  'org.tree.children': '{count} đơn vị trực thuộc',
+
+  'org.search.label': 'Tìm đơn vị hành chính',
+  'org.search.placeholder': 'Tên hoặc mã, gõ không dấu được (vd: muong nhe)',
+  'org.search.minChars': 'Nhập ít nhất 2 ký tự',
+  'org.search.clear': 'Xóa nội dung tìm kiếm',
+  'org.search.results': 'Kết quả tìm kiếm',
+  'org.search.count': 'Hiển thị {shown} trên {total} kết quả',
+  'org.search.parent': 'trực thuộc {code}',
+
+  'org.detail.placeholder': 'Chọn một đơn vị trên cây hoặc trong kết quả tìm kiếm để xem thông tin chi tiết.',
+  'org.detail.code': 'Mã',
+  'org.detail.type': 'Loại',
+  'org.detail.level': 'Cấp',
+  'org.detail.parent': 'Trực thuộc',
+  'org.detail.validFrom': 'Hiệu lực từ',
+  'org.detail.validTo': 'Hiệu lực đến',
+
+  'org.lineage.title': 'Lịch sử sáp nhập, chia tách',
+  'org.lineage.predecessors': 'Hình thành từ',
+  'org.lineage.successors': 'Sáp nhập vào',
+  'org.lineage.full': 'toàn bộ',
+  'org.lineage.partial': 'một phần',
+  'org.lineage.effectiveOn': 'từ ngày {date}',
+  'org.lineage.none': 'Không có thay đổi nào được ghi nhận.',
+  'org.lineage.open': 'Xem {name} vào ngày {date}',
+
+  'org.facilities.title': 'Cơ sở y tế trên địa bàn',
+  'org.facilities.reportsTo': 'Báo cáo cho',
+  'org.facilities.count': 'Hiển thị {shown} trên {total} cơ sở',
+  'org.facilities.more': 'Xem thêm',
+} satisfies Record<string, string>;

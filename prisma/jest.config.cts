@@ -1,4 +1,0 @@
-module.exports = {
-  displayName: 'prisma',
-  preset: '../jest.preset.js',
-};
