@@ -6,7 +6,7 @@ import { API_PREFIX, buildOpenApiDocument, configureApp, serveOpenApi } from './
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
-  const app = await NestFactory.create(AppModule, { bodyParser: true });
+  const app = await NestFactory.create(AppModule, { bodyParser: false });
   configureApp(app);
   serveOpenApi(app, buildOpenApiDocument(app));
   await app.listen(config.port);

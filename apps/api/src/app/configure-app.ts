@@ -1,11 +1,26 @@
 import { INestApplication, VersioningType } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
+import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { APP_CONFIG, AppConfig, createValidationPipe, rejectLongUrls, requestContextMiddleware } from '@skss/api/core';
 
 export const API_PREFIX = 'api';
+const MAX_BODY = '100kb';
+
+function bodyParserErrors(error: { status?: number; type?: string } | undefined, _req: Request, res: Response, next: NextFunction): void {
+  if (!error) return next();
+  if (error.type === 'entity.too.large') {
+    res.status(413).json({ code: 'PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn (tối đa 100 kB)' });
+  } else if (error.type === 'entity.parse.failed') {
+    res.status(400).json({ code: 'MALFORMED_BODY', message: 'Nội dung yêu cầu không đọc được (JSON không hợp lệ)' });
+  } else if (error.status && error.status >= 400 && error.status < 500) {
+    res.status(error.status).json({ code: 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ' });
+  } else {
+    next(error);
+  }
+}
 
 /** Everything about the HTTP surface that is not a module: prefix, versions, pipes, headers. */
 /** Paths and versions: all the OpenAPI document needs. */
@@ -31,10 +46,10 @@ export function configureApp(app: INestApplication): void {
     }),
   );
   app.use(rejectLongUrls);
-  const express = app as NestExpressApplication;
-  express.useBodyParser('json', { limit: '100kb' });
-  express.useBodyParser('urlencoded', { limit: '100kb', extended: false });
-  express.set('trust proxy', process.env['TRUST_PROXY'] ?? false);
+  // Body parsing is ours (NestFactory is created with bodyParser: false) so that its failures
+  // (malformed JSON, oversized bodies) get the same { code, message } answers as everything else.
+  app.use(json({ limit: MAX_BODY }), urlencoded({ limit: MAX_BODY, extended: false }), bodyParserErrors);
+  (app as NestExpressApplication).set('trust proxy', process.env['TRUST_PROXY'] ?? false);
   app.use(cookieParser());
   app.use(requestContextMiddleware);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
