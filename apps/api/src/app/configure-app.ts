@@ -49,7 +49,7 @@ export function configureApp(app: INestApplication): void {
   // Body parsing is ours (NestFactory is created with bodyParser: false) so that its failures
   // (malformed JSON, oversized bodies) get the same { code, message } answers as everything else.
   app.use(json({ limit: MAX_BODY }), urlencoded({ limit: MAX_BODY, extended: false }), bodyParserErrors);
-  (app as NestExpressApplication).set('trust proxy', process.env['TRUST_PROXY'] ?? false);
+  (app as NestExpressApplication).set('trust proxy', config.trustProxy);
   app.use(cookieParser());
   app.use(requestContextMiddleware);
   app.enableCors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });

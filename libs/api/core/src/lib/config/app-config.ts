@@ -20,6 +20,8 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Single sign-on with the health statistics software (OpenID Connect); null when not configured. */
   sso: SsoConfig | null;
+  /** Express `trust proxy`: hops (number) or addresses of the load balancers; false when none. */
+  trustProxy: number | string | false;
 }
 
 export interface SsoConfig {
@@ -58,6 +60,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((o) => o.trim())
       .filter(Boolean),
     sso: loadSso(env, port),
+    trustProxy: env['TRUST_PROXY'] ? (/^\d+$/.test(env['TRUST_PROXY']) ? Number(env['TRUST_PROXY']) : env['TRUST_PROXY']) : false,
   };
 }
 

@@ -22,7 +22,7 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = this.toResponse(error);
-    if (status >= 500) this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    if (status >= 500) this.logger.error(describeForLog(error));
     response.status(status).json(body);
   }
 
@@ -47,4 +47,16 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { code: 'INTERNAL_ERROR', message: 'Lỗi hệ thống, vui lòng thử lại sau' } };
   }
+}
+
+/**
+ * What an unexpected error leaves in the technical log: its kind, code and the stack frames, but
+ * not its message text, which for database errors can quote the values of the failed query
+ * (passwords, tokens, health details). The request id ties it to the audit trail.
+ */
+export function describeForLog(error: unknown): string {
+  if (!(error instanceof Error)) return `non-error thrown: ${typeof error}`;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 8);
+  return [`${error.name}${typeof code === 'string' ? ` ${code}` : ''}`, ...frames].join('\n');
 }
