@@ -11,10 +11,15 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+export interface TestStackOptions {
+  /** Listen on this port (e.g. one from freePort(), when a setting such as PUBLIC_URL must name it beforehand); default a free one. */
+  port?: number;
+}
+
 /** The built API (dist/apps/api) as a real HTTP server on a free port, over a fresh test database. */
-export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
+export async function startTestStack(env: Record<string, string> = {}, options: TestStackOptions = {}): Promise<TestStack> {
   const database: TestDatabase = await createTestDatabase();
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const output: string[] = [];
   const main = resolve(ROOT, process.env['SKSS_API_MAIN'] ?? 'dist/apps/api/main.js');
   const api: ChildProcess = spawn(process.execPath, [main], {
@@ -55,7 +60,8 @@ async function waitForHealth(url: string, api: ChildProcess): Promise<void> {
   throw new Error(`The API did not become healthy at ${url}`);
 }
 
-function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', fail);

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 
 /** A headless system Chromium with a fresh profile; no network beyond the test server. */
@@ -10,8 +7,9 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(): Promise<BrowserSession> {
-  const profile = mkdtempSync(join(tmpdir(), 'skss-chromium-'));
+/** `baseURL`: the stack relative URLs resolve against; default the global one (SKSS_BASE_URL). */
+export async function openBrowser(baseURL = process.env['SKSS_BASE_URL']): Promise<BrowserSession> {
+  // Playwright gives each launch a fresh throwaway profile (it refuses a --user-data-dir argument).
   const browser: Browser = await chromium.launch({
     executablePath: process.env['SKSS_CHROMIUM'],
     args: [
@@ -23,17 +21,13 @@ export async function openBrowser(): Promise<BrowserSession> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
     ],
   });
-  const context = await browser.newContext({ baseURL: process.env['SKSS_BASE_URL'], locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({ baseURL, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   return {
     page,
     context,
-    close: async () => {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    close: () => browser.close(),
   };
 }

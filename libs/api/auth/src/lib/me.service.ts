@@ -12,7 +12,7 @@ export class MeService {
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
-  async describe(userId: string, session: { fullyAuthenticated: boolean }): Promise<MeDto> {
+  async describe(userId: string, session: { fullyAuthenticated: boolean; method?: string }): Promise<MeDto> {
     const user = await this.prisma.raw.userAccount.findUniqueOrThrow({
       where: { id: userId },
       include: { facility: true, roles: { include: { role: true }, orderBy: { role: { code: 'asc' } } } },

@@ -32,6 +32,10 @@ describe('pendingStep', () => {
     expect(pendingStep(account({ passwordChangedAt: new Date('2026-06-01T00:00:00Z') }, ['users.manage']), full, config, now)).toBeNull();
   });
 
+  it('does not ask single sign-on sessions for this system’s password', () => {
+    expect(pendingStep(account({ mustChangePassword: true }), { fullyAuthenticated: true, method: 'oidc' }, config, now)).toBeNull();
+  });
+
   it('requires enrolment when a role demands two-factor, and the code when enrolled', () => {
     expect(pendingStep(account({}, ['org.read'], true), full, config, now)).toBe('TOTP_ENROLLMENT_REQUIRED');
     expect(pendingStep(account({ totpEnabled: true }, ['org.read'], true), { fullyAuthenticated: false }, config, now)).toBe(

@@ -47,14 +47,17 @@ export function passwordExpiresAt(account: AccountLike, config: AppConfig): Date
 
 export function pendingStep(
   account: AccountLike,
-  session: { fullyAuthenticated: boolean },
+  session: { fullyAuthenticated: boolean; method?: string },
   config: AppConfig,
   now = new Date(),
 ): PendingStep | null {
   if (!session.fullyAuthenticated) return 'TOTP_REQUIRED';
-  if (account.mustChangePassword) return 'PASSWORD_CHANGE_REQUIRED';
-  const expires = passwordExpiresAt(account, config);
-  if (expires && expires <= now) return 'PASSWORD_EXPIRED';
+  // A single sign-on session did not use this system's password: its changes are not owed here.
+  if (session.method !== 'oidc') {
+    if (account.mustChangePassword) return 'PASSWORD_CHANGE_REQUIRED';
+    const expires = passwordExpiresAt(account, config);
+    if (expires && expires <= now) return 'PASSWORD_EXPIRED';
+  }
   if (account.roles.some((r) => r.role.requireTotp) && !account.totpEnabled) return 'TOTP_ENROLLMENT_REQUIRED';
   return null;
 }

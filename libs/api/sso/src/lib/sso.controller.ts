@@ -1,0 +1,99 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { CookieOptions, Request, Response } from 'express';
+import { AppConfig, ErrorResponseDto, InjectAppConfig, Public } from '@skss/api/core';
+import { CSRF_COOKIE, IssuedSession, SESSION_COOKIE } from '@skss/api/auth';
+import { SsoStatusDto } from './dto/sso-status.dto';
+import { SSO_PATH } from './oidc/oidc-client';
+import { SSO_TRANSACTION_TTL_MS } from './oidc/sso-transaction';
+import { loginPageWith, SsoService } from './sso.service';
+
+/** The sealed PKCE verifier, state and nonce of a sign-in in progress (see sso-transaction.ts). */
+export const SSO_TRANSACTION_COOKIE = 'skss_sso';
+
+/**
+ * Answer of a successful callback. The session cookie stays SameSite=Strict (as for password
+ * sign-in), but the callback is reached through a redirect chain that started on the provider's
+ * site, so a Strict cookie would not be sent on a 302 to `/` that continues that chain. This page
+ * is served from our own origin and its refresh starts a new, same-site navigation, on which the
+ * browser does send the cookie. (No inline script: the Content-Security-Policy forbids it.)
+ */
+const CONTINUE_PAGE = `<!doctype html>
+<html lang="vi">
+<head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=/"><title>Đang đăng nhập…</title></head>
+<body><p>Đăng nhập thành công. <a href="/">Tiếp tục</a></p></body>
+</html>
+`;
+
+@ApiTags('auth')
+@Controller('auth/sso')
+export class SsoController {
+  constructor(
+    private readonly sso: SsoService,
+    @InjectAppConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('status')
+  @ApiOperation({ operationId: 'getSsoStatus', summary: 'Whether sign-in with the health statistics software account is offered' })
+  @ApiOkResponse({ type: SsoStatusDto })
+  status(): SsoStatusDto {
+    return this.sso.status();
+  }
+
+  @Public()
+  @Get('login')
+  @ApiOperation({
+    operationId: 'startSsoLogin',
+    summary: 'Start single sign-on: redirects the browser to the health statistics software (OpenID Connect provider)',
+  })
+  @ApiFoundResponse({ description: "To the provider's authorization endpoint, or to /login?sso_error=SSO_FAILED when it is unreachable" })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'SSO_NOT_CONFIGURED' })
+  async login(@Res() res: Response): Promise<void> {
+    const start = await this.sso.begin();
+    if (start.transaction) {
+      res.cookie(SSO_TRANSACTION_COOKIE, start.transaction, this.transactionCookie(SSO_TRANSACTION_TTL_MS));
+    }
+    res.redirect(302, start.location);
+  }
+
+  @Public()
+  @Get('callback')
+  @ApiOperation({
+    operationId: 'completeSsoLogin',
+    summary: 'Where the provider sends the browser back: opens a session for the linked account',
+    description:
+      'Linked and active: session cookies and a page continuing to `/`. Otherwise a redirect to `/login?sso_error=NOT_LINKED|ACCOUNT_DISABLED|SSO_FAILED`.',
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'Signed in: sets the session cookies and continues to /' })
+  @ApiFoundResponse({ description: 'Refused: to /login?sso_error=…' })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'SSO_NOT_CONFIGURED' })
+  async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const sealed = (req.cookies as Record<string, string> | undefined)?.[SSO_TRANSACTION_COOKIE];
+    const query = new URL(req.originalUrl, 'http://callback').search;
+    const result = await this.sso.complete(query, sealed, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] });
+    // One use only, whatever the outcome.
+    res.clearCookie(SSO_TRANSACTION_COOKIE, this.transactionCookie());
+    res.set('Cache-Control', 'no-store');
+    if ('error' in result) return res.redirect(302, loginPageWith(result.error));
+    this.setSessionCookies(res, result.signedIn);
+    res.type('html').send(CONTINUE_PAGE);
+  }
+
+  /**
+   * SameSite=Lax, unlike the session cookie: the provider's redirect back is a cross-site top-level
+   * GET, on which only Lax cookies are sent. It holds nothing usable elsewhere (sealed, bound to
+   * this path, ten minutes).
+   */
+  private transactionCookie(maxAge?: number): CookieOptions {
+    return { httpOnly: true, secure: this.config.cookieSecure, sameSite: 'lax', path: SSO_PATH, ...(maxAge ? { maxAge } : {}) };
+  }
+
+  /** The same cookies as password sign-in (AuthController.setCookies). */
+  private setSessionCookies(res: Response, session: IssuedSession): void {
+    const base: CookieOptions = { secure: this.config.cookieSecure, sameSite: 'strict', path: '/' };
+    res.cookie(SESSION_COOKIE, session.token, { ...base, httpOnly: true });
+    res.cookie(CSRF_COOKIE, session.csrfToken, { ...base, httpOnly: false });
+  }
+}
