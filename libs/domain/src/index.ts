@@ -4,4 +4,5 @@ export * from './lib/org/reporting-rules';
 export * from './lib/text/fold';
 export * from './lib/access/default-roles';
 export * from './lib/access/password-policy';
+export * from './lib/access/integration-operations';
 export * from './lib/access/permissions';

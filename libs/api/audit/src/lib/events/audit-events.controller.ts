@@ -1,0 +1,65 @@
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiCookieAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal } from '@skss/api/core';
+import { AuditEventPageDto, AuditHistoryDto } from '../dto/audit-event.response.dto';
+import { AuditEventFilterDto, AuditHistoryQueryDto, ListAuditEventsQueryDto } from '../dto/audit-query.dto';
+import { AuditExportService, XLSX_CONTENT_TYPE } from '../export/audit-export.service';
+import { AuditEventsService } from './audit-events.service';
+
+@RequirePermissions('audit.read')
+@ApiCookieAuth()
+@ApiTags('audit-events')
+@ApiBadRequestResponse({ type: ErrorResponseDto })
+@ApiUnauthorizedResponse({ type: ErrorResponseDto })
+@ApiForbiddenResponse({ type: ErrorResponseDto })
+@Controller('audit-events')
+export class AuditEventsController {
+  constructor(
+    private readonly events: AuditEventsService,
+    private readonly exporter: AuditExportService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    operationId: 'listAuditEvents',
+    summary: 'The audit trail, newest first, filtered and paginated (central units: all; others: their units)',
+  })
+  @ApiOkResponse({ type: AuditEventPageDto })
+  listAuditEvents(@Query() query: ListAuditEventsQueryDto, @CurrentUser() user: UserPrincipal): Promise<AuditEventPageDto> {
+    return this.events.list(query, user);
+  }
+
+  @Get('history')
+  @ApiOperation({ operationId: 'getAuditHistory', summary: "A record's whole history, oldest first" })
+  @ApiOkResponse({ type: AuditHistoryDto })
+  getAuditHistory(@Query() query: AuditHistoryQueryDto, @CurrentUser() user: UserPrincipal): Promise<AuditHistoryDto> {
+    return this.events.history(query, user);
+  }
+
+  @Get('export')
+  @ApiOperation({
+    operationId: 'exportAuditEvents',
+    summary: 'The filtered audit trail as an Excel file (at most 50 000 rows); the export is itself recorded',
+  })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async exportAuditEvents(
+    @Query() query: AuditEventFilterDto,
+    @CurrentUser() user: UserPrincipal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.exporter.export(query, user);
+    res.setHeader('Cache-Control', 'no-store');
+    return new StreamableFile(file.content, { type: XLSX_CONTENT_TYPE, disposition: `attachment; filename="${file.fileName}"` });
+  }
+}

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'api-integration',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/api/integration',
+};

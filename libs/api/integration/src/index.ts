@@ -1,0 +1,2 @@
+export * from './lib/integration.module';
+export * from './lib/clients/integration-clients.service';
