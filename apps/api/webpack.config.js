@@ -15,7 +15,10 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
-      additionalEntryPoints: [{ entryName: 'openapi', entryPath: './src/openapi.ts' }],
+      additionalEntryPoints: [
+        { entryName: 'openapi', entryPath: './src/openapi.ts' },
+        { entryName: 'create-first-admin', entryPath: './src/create-first-admin.ts' },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

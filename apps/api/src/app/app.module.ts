@@ -1,17 +1,27 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { APP_CONFIG, AppConfig, CoreModule } from '@skss/api/core';
+import { AccountsModule } from '@skss/api/accounts';
+import { AuditTrailModule } from '@skss/api/audit';
 import { AuthModule } from '@skss/api/auth';
+import { IntegrationModule } from '@skss/api/integration';
 import { OrgUnitsModule } from '@skss/api/org-units';
+import { SsoModule } from '@skss/api/sso';
 
 /** Composition only: each subsystem is a module of its own library. */
 @Module({
   imports: [
+    ScheduleModule.forRoot(),
     CoreModule,
     AuthModule,
+    AccountsModule,
     OrgUnitsModule,
+    IntegrationModule,
+    AuditTrailModule,
+    SsoModule,
     // The built console is served from the same port; unknown paths fall back to its index.html.
     ServeStaticModule.forRootAsync({
       inject: [APP_CONFIG],

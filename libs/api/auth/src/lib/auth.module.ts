@@ -5,6 +5,7 @@ import { AuthGuard } from './auth.guard';
 import { CredentialsService } from './credentials.service';
 import { MeService } from './me.service';
 import { PasswordService } from './passwords/password.service';
+import { SecurityLogRetentionJob } from './sessions/security-log-retention.job';
 import { SessionsService } from './sessions/sessions.service';
 import { SignInService } from './sign-in/sign-in.service';
 import { TotpService } from './totp/totp.service';
@@ -19,6 +20,7 @@ import { TotpService } from './totp/totp.service';
     CredentialsService,
     MeService,
     TotpService,
+    SecurityLogRetentionJob,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [SessionsService, SignInService, PasswordService, MeService],

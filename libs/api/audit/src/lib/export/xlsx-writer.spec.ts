@@ -32,7 +32,14 @@ describe('xlsx writer', () => {
   });
 
   it('keeps formula-looking text as text', async () => {
-    expect(['=1+1', '+84', '-2', '@SUM(A1)', '\tx', 'a=b'].map(neutralizeFormula)).toEqual(["'=1+1", "'+84", "'-2", "'@SUM(A1)", "'\tx", 'a=b']);
+    expect(['=1+1', '+84', '-2', '@SUM(A1)', '\tx', 'a=b'].map(neutralizeFormula)).toEqual([
+      "'=1+1",
+      "'+84",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      'a=b',
+    ]);
     const sheet = await readBack(await buildXlsx('S', [{ header: 'A', width: 5 }], [['=HYPERLINK("http://x")']]));
     expect(sheet.getCell('A2').value).toBe('\'=HYPERLINK("http://x")');
   });

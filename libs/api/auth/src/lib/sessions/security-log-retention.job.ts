@@ -27,7 +27,9 @@ export class SecurityLogRetentionJob {
       cutoff.setMonth(cutoff.getMonth() - SECURITY_LOG_RETENTION_MONTHS);
       const attempts = await tx.signInAttempt.deleteMany({ where: { at: { lt: cutoff } } });
       const sessions = await tx.session.deleteMany({ where: { OR: [{ revokedAt: { lt: cutoff } }, { expiresAt: { lt: cutoff } }] } });
-      this.logger.log(`purged ${attempts.count} sign-in attempts and ${sessions.count} sessions older than ${SECURITY_LOG_RETENTION_MONTHS} months`);
+      this.logger.log(
+        `purged ${attempts.count} sign-in attempts and ${sessions.count} sessions older than ${SECURITY_LOG_RETENTION_MONTHS} months`,
+      );
       return { attempts: attempts.count, sessions: sessions.count };
     });
   }

@@ -28,12 +28,16 @@ export const RequestContext = {
     return storage.run(state, work);
   },
 
-  /** Runs trusted server-side work without the scope filter, keeping the request's identity for audit. */
-  asSystem<T>(work: () => T): T {
+  /**
+   * Runs trusted server-side work without the scope filter, keeping the request's identity for
+   * audit. The work is awaited inside the context: Prisma queries only start when awaited, so a
+   * query merely returned from `work` would otherwise run after the context is left.
+   */
+  asSystem<T>(work: () => Promise<T> | T): Promise<T> {
     const current = storage.getStore();
     return storage.run(
       { requestId: current?.requestId ?? randomUUID(), ip: current?.ip ?? null, ...current, system: true, scope: undefined },
-      work,
+      async () => await work(),
     );
   },
 };

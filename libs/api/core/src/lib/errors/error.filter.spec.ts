@@ -21,7 +21,10 @@ describe('ErrorFilter', () => {
   it('answers domain errors with their code, message and details', () => {
     const { host, sent } = hostCapturing();
     new ErrorFilter().catch(new DomainError('X_CODE', 'Thông báo', 409, [{ field: 'a', code: 'B', message: 'c' }]), host);
-    expect(sent).toEqual({ status: 409, body: { code: 'X_CODE', message: 'Thông báo', details: [{ field: 'a', code: 'B', message: 'c' }] } });
+    expect(sent).toEqual({
+      status: 409,
+      body: { code: 'X_CODE', message: 'Thông báo', details: [{ field: 'a', code: 'B', message: 'c' }] },
+    });
   });
 
   it('gives framework errors a stable code', () => {

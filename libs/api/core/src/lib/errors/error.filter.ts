@@ -57,6 +57,9 @@ export class ErrorFilter implements ExceptionFilter {
 export function describeForLog(error: unknown): string {
   if (!(error instanceof Error)) return `non-error thrown: ${typeof error}`;
   const code = (error as { code?: unknown }).code;
-  const frames = (error.stack ?? '').split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 8);
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((line) => line.trim().startsWith('at '))
+    .slice(0, 8);
   return [`${error.name}${typeof code === 'string' ? ` ${code}` : ''}`, ...frames].join('\n');
 }

@@ -1,0 +1,2 @@
+export * from './lib/accounts.module';
+export * from './lib/first-administrator/first-administrator';

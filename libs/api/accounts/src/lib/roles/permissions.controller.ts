@@ -1,0 +1,21 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermissions } from '@skss/api/core';
+import { PermissionDto } from '../dto/role.dto';
+import { RolesService } from './roles.service';
+
+/** The permission vocabulary with its labels, for role editors and the console. */
+@ApiCookieAuth()
+@ApiTags('roles')
+@Controller('permissions')
+export class PermissionsController {
+  constructor(private readonly roles: RolesService) {}
+
+  @Get()
+  @RequirePermissions('users.read')
+  @ApiOperation({ operationId: 'listPermissions', summary: 'Every permission a role can hold, with its Vietnamese label' })
+  @ApiOkResponse({ type: [PermissionDto] })
+  listPermissions(): PermissionDto[] {
+    return this.roles.listPermissions();
+  }
+}
