@@ -1,6 +1,7 @@
-import { provideHttpClient, withFetch } from '@angular/common/http';
+import { provideHttpClient, withFetch, withInterceptors } from '@angular/common/http';
 import { ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners, provideZonelessChangeDetection } from '@angular/core';
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
+import { sessionInterceptor } from '@skss/console/auth';
 import { LANGUAGE_LOCALES } from '@skss/console/i18n';
 import { provideConsoleDates } from '@skss/console/ui';
 import { provideApiConfiguration } from '@skss/contract';
@@ -13,7 +14,9 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
-    provideHttpClient(withFetch()),
+    // XSRF: left at Angular's defaults on purpose. The API's XSRF-TOKEN cookie is copied into the X-XSRF-TOKEN header
+    // of every unsafe request to a relative URL (the generated client's); the API refuses cookie sessions without it.
+    provideHttpClient(withFetch(), withInterceptors([sessionInterceptor])),
     // The API document's paths already start with /api: same origin, no prefix.
     provideApiConfiguration(''),
     { provide: LOCALE_ID, useValue: LANGUAGE_LOCALES.vi },

@@ -1,17 +1,22 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { UpperCasePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, NavigationError, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { IdleTimeout, Session } from '@skss/console/auth';
 import { LANGUAGE_NAMES, LANGUAGES } from '@skss/console/i18n';
 import { I18n, Icon, TranslatePipe } from '@skss/console/ui';
 import { filter, map } from 'rxjs';
 import { CONSOLE_SUBSYSTEMS } from './subsystems';
+import { UserMenu } from './user-menu';
 
-/** The console's shell: toolbar (system, signed-in unit, language), subsystem navigation, routed content. */
+/**
+ * The console's shell: toolbar (system, language, signed-in unit and user with their menu), the navigation of the
+ * subsystems the user may use, routed content. Signed out or with a pending step, only the toolbar and the page show.
+ */
 @Component({
   selector: 'skss-root',
   imports: [
@@ -27,6 +32,7 @@ import { CONSOLE_SUBSYSTEMS } from './subsystems';
     UpperCasePipe,
     Icon,
     TranslatePipe,
+    UserMenu,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './app.html',
@@ -34,8 +40,14 @@ import { CONSOLE_SUBSYSTEMS } from './subsystems';
 })
 export class App {
   private readonly router = inject(Router);
+  private readonly session = inject(Session);
   protected readonly i18n = inject(I18n);
-  protected readonly subsystems = CONSOLE_SUBSYSTEMS;
+  protected readonly user = this.session.user;
+  /** Signed in with nothing pending: the navigation and the whole menu are available. */
+  protected readonly ready = this.session.ready;
+  protected readonly subsystems = computed(() =>
+    CONSOLE_SUBSYSTEMS.filter((subsystem) => this.session.hasPermission(subsystem.permission)),
+  );
   protected readonly languages = LANGUAGES;
   protected readonly languageNames = LANGUAGE_NAMES;
   /** Phones and small tablets get an overlay menu instead of a side column. */
@@ -54,6 +66,11 @@ export class App {
     ),
     { initialValue: undefined },
   );
+
+  constructor() {
+    // Counts idle time while someone is signed in, and warns before the session ends.
+    inject(IdleTimeout);
+  }
 
   protected retry(url: string): void {
     void this.router.navigateByUrl(url);

@@ -1,12 +1,15 @@
 import { LoadChildrenCallback } from '@angular/router';
 import { TranslationKey } from '@skss/console/i18n';
 import { IconName } from '@skss/console/ui';
+import { Permission } from '@skss/contract';
 
 /** A subsystem of the console: one lazily loaded feature library, one entry in the side navigation. */
 export interface ConsoleSubsystem {
   readonly path: string;
   readonly labelKey: TranslationKey;
   readonly icon: IconName;
+  /** Needed to see it in the navigation and to open it. */
+  readonly permission: Permission;
   readonly loadChildren: LoadChildrenCallback;
 }
 
@@ -16,6 +19,7 @@ export const CONSOLE_SUBSYSTEMS: readonly ConsoleSubsystem[] = [
     path: 'org-units',
     labelKey: 'nav.orgUnits',
     icon: 'account_tree',
+    permission: 'org.read',
     loadChildren: () => import('@skss/console/org-units').then((m) => m.ORG_UNITS_ROUTES),
   },
 ];
