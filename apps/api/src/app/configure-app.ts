@@ -59,7 +59,13 @@ export function configureApp(app: INestApplication): void {
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .addCookieAuth('skss_session')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Token from POST /api/v1/auth/login with {"session": "bearer"}' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'opaque',
+      description: 'Token from POST /api/v1/auth/login with {"session": "bearer"}',
+    })
+    .addBasicAuth({ type: 'http', scheme: 'basic', description: 'Client id and secret of an integration account (external systems)' })
     .setTitle('SKBMTE/SKSS API')
     .setDescription(
       'API of the information system for maternal-child health and reproductive health ' +

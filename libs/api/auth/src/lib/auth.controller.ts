@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiCookieAuth,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -22,6 +23,7 @@ type SessionRequest = Request & { session?: ResolvedSession };
 
 @ApiTags('auth')
 @ApiCookieAuth()
+@ApiBearerAuth()
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiUnauthorizedResponse({ type: ErrorResponseDto })
 @Controller('auth')
@@ -79,6 +81,7 @@ export class AuthController {
 
   @AllowPending()
   @Post('totp/setup')
+  @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'beginTotpSetup', summary: 'Start two-factor enrolment: a new secret for an authenticator app' })
   @ApiOkResponse({ type: TotpSetupDto })
   beginTotp(@CurrentUser() user: UserPrincipal): Promise<TotpSetupDto> {

@@ -1,11 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequirePermissions } from '@skss/api/core';
 import { PermissionDto } from '../dto/role.dto';
 import { RolesService } from './roles.service';
 
 /** The permission vocabulary with its labels, for role editors and the console. */
 @ApiCookieAuth()
+@ApiBearerAuth()
 @ApiTags('roles')
 @Controller('permissions')
 export class PermissionsController {

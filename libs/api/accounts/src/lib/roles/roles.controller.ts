@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiConflictResponse,
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -17,6 +18,7 @@ import { RolesService } from './roles.service';
 
 /** Roles and their permissions (subsystem b). Anyone who may view accounts may view roles. */
 @ApiCookieAuth()
+@ApiBearerAuth()
 @ApiTags('roles')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiForbiddenResponse({ type: ErrorResponseDto })

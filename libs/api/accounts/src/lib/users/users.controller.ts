@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiConflictResponse,
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -22,6 +23,7 @@ import { UsersService } from './users.service';
  * units all, others their reporting subtree); changes are limited to the caller's write scope.
  */
 @ApiCookieAuth()
+@ApiBearerAuth()
 @ApiTags('users')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiForbiddenResponse({

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiCookieAuth,
   ApiForbiddenResponse,
   ApiOkResponse,
@@ -18,6 +19,7 @@ import { AuditEventsService } from './audit-events.service';
 
 @RequirePermissions('audit.read')
 @ApiCookieAuth()
+@ApiBearerAuth()
 @ApiTags('audit-events')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiUnauthorizedResponse({ type: ErrorResponseDto })

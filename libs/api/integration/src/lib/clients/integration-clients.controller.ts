@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiConflictResponse,
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -23,6 +24,7 @@ import { IntegrationClientsService } from './integration-clients.service';
 
 @RequirePermissions('integration.manage')
 @ApiCookieAuth()
+@ApiBearerAuth()
 @ApiTags('integration-clients')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiUnauthorizedResponse({ type: ErrorResponseDto })

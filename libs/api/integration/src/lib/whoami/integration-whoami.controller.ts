@@ -1,11 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBasicAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ClientRoute } from '@skss/api/auth';
 import { ClientPrincipal, CurrentPrincipal, ErrorResponseDto } from '@skss/api/core';
 import { IntegrationWhoamiDto } from '../dto/integration-client.response.dto';
 import { IntegrationClientsService } from '../clients/integration-clients.service';
 
 /** Routes for external systems, authenticated with `Authorization: Basic base64(clientId:clientSecret)`. */
+@ApiBasicAuth()
 @ApiTags('integration')
 @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'INVALID_CLIENT_CREDENTIALS' })
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Signed-in users, or an operation the account lacks' })

@@ -1,5 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCookieAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
 import { AdminUnitCodeParamDto, LineageQueryDto, ListAdminUnitsQueryDto } from '../dto/org-query.dto';
 import { AdminUnitLineageDto, AdminUnitPageDto } from '../dto/org-response.dto';
@@ -7,6 +15,7 @@ import { AdminUnitsService } from './admin-units.service';
 
 @RequirePermissions('org.read')
 @ApiCookieAuth()
+@ApiBearerAuth()
 @ApiTags('admin-units')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @Controller('admin-units')

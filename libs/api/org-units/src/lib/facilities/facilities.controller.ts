@@ -1,5 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCookieAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
 import { AtQueryDto, FacilityCodeParamDto, ListFacilitiesQueryDto } from '../dto/org-query.dto';
 import { FacilityDto, FacilityPageDto, ReportingChainDto } from '../dto/org-response.dto';
@@ -7,6 +15,7 @@ import { FacilitiesService } from './facilities.service';
 
 @RequirePermissions('org.read')
 @ApiCookieAuth()
+@ApiBearerAuth()
 @ApiTags('facilities')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiNotFoundResponse({ type: ErrorResponseDto })
