@@ -22,4 +22,32 @@ export const CONSOLE_SUBSYSTEMS: readonly ConsoleSubsystem[] = [
     permission: 'org.read',
     loadChildren: () => import('@skss/console/org-units').then((m) => m.ORG_UNITS_ROUTES),
   },
+  {
+    path: 'users',
+    labelKey: 'nav.users',
+    icon: 'person',
+    permission: 'users.read',
+    loadChildren: () => import('@skss/console/administration').then((m) => m.USERS_ROUTES),
+  },
+  {
+    path: 'roles',
+    labelKey: 'nav.roles',
+    icon: 'security',
+    permission: 'users.read',
+    loadChildren: () => import('@skss/console/administration').then((m) => m.ROLES_ROUTES),
+  },
+  {
+    path: 'integration-clients',
+    labelKey: 'nav.integrationClients',
+    icon: 'lock',
+    permission: 'integration.manage',
+    loadChildren: () => import('@skss/console/administration').then((m) => m.INTEGRATION_CLIENTS_ROUTES),
+  },
+  {
+    path: 'audit',
+    labelKey: 'nav.audit',
+    icon: 'history',
+    permission: 'audit.read',
+    loadChildren: () => import('@skss/console/administration').then((m) => m.AUDIT_ROUTES),
+  },
 ];

@@ -16,6 +16,10 @@ export const en: Record<keyof typeof vi, string> = {
   'app.version': 'Trial version',
 
   'nav.orgUnits': 'Administrative units and health facilities',
+  'nav.users': 'Accounts',
+  'nav.roles': 'Roles',
+  'nav.integrationClients': 'Integration accounts',
+  'nav.audit': 'Audit trail',
 
   'auth.login.title': 'Sign in',
   'auth.login.heading': 'Sign in to the system',

@@ -17,6 +17,10 @@ export const vi = {
   'app.version': 'Phiên bản thử nghiệm',
 
   'nav.orgUnits': 'Đơn vị hành chính và cơ sở y tế',
+  'nav.users': 'Tài khoản',
+  'nav.roles': 'Vai trò',
+  'nav.integrationClients': 'Tài khoản tích hợp',
+  'nav.audit': 'Nhật ký hệ thống',
 
   'auth.login.title': 'Đăng nhập',
   'auth.login.heading': 'Đăng nhập hệ thống',
