@@ -1,4 +1,5 @@
 import { authenticator } from 'otplib';
+import { startTestStack, TestStack } from '@skss/tooling/testing';
 import { createTestUser, uniqueName, withDb } from './support/db';
 import { apiUrl, request, signIn } from './support/http';
 import { ErrorBody } from './types';
@@ -266,5 +267,32 @@ describe('sign-in input', () => {
   it('refuses malformed JSON', async () => {
     const { status, body } = await request<ErrorBody>('/api/v1/auth/login', { method: 'POST', token: null, body: '{"username": ' });
     expect([status, body.code]).toEqual([400, 'MALFORMED_BODY']);
+  });
+});
+
+/** A private stack: its failed attempts would otherwise throttle every other test's sign-ins from 127.0.0.1. */
+describe('throttling per client address', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  }, 120_000);
+  afterAll(() => stack?.stop());
+
+  const login = async (username: string, password: string) => {
+    const response = await fetch(`${stack.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password }),
+    });
+    return { status: response.status, body: (await response.json()) as ErrorBody };
+  };
+
+  it('refuses sign-ins from an address after 30 failures in 15 minutes, whatever the account', async () => {
+    for (let i = 0; i < 30; i++) {
+      // Different usernames each time: the per-account lockout never triggers.
+      expect((await login(`ghost.${i}`, 'Wrong#Password1')).body.code).toBe('INVALID_CREDENTIALS');
+    }
+    const throttled = await login('tyt.muongnhe', 'Demo@SKSS-2026!');
+    expect([throttled.status, throttled.body.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
   });
 });
