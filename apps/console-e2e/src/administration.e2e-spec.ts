@@ -44,8 +44,15 @@ describe('account administration in the console', () => {
     await page.locator(byTestId('users-create')).click();
     await page.locator(byTestId('user-form-username')).fill(username);
     await page.locator(byTestId('user-form-fullname')).fill('Lò Thị Hương');
-    await page.locator(byTestId('user-form-facility')).fill('tram y te xa muong nhe');
-    await page.locator(`${byTestId('facility-option')}[data-code="TYT.03160.2025"]`).click();
+    // Typed key by key, as an officer would; the suggestions open on input (ArrowDown reopens them).
+    const facility = page.locator(byTestId('user-form-facility'));
+    await facility.click();
+    await facility.pressSequentially('muong nhe', { delay: 30 });
+    const option = page.locator(`${byTestId('facility-option')}[data-code="TYT.03160.2025"]`);
+    if (!(await option.isVisible())) {
+      await option.waitFor({ timeout: 10_000 }).catch(() => facility.press('ArrowDown'));
+    }
+    await option.click();
     await page.locator(byTestId('user-form-submit')).click();
     initialPassword = (await text(page, byTestId('initial-password'))).trim();
     expect(initialPassword).toMatch(/^\S{12,}$/);
