@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { runSql, withDatabase } from './connection';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { migrateDeploy } from './migrate';
 
@@ -56,16 +57,6 @@ async function schemaSql(databaseUrl: string): Promise<string> {
   return stdout;
 }
 
-async function execute(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 async function main(): Promise<number> {
   const serverUrl = process.env['DATABASE_URL'];
   const suffix = randomBytes(4).toString('hex');
@@ -73,7 +64,7 @@ async function main(): Promise<number> {
   let urls: string[];
   let cleanup: () => Promise<void>;
   if (serverUrl) {
-    const admin = (sql: string) => execute(withDatabase(serverUrl, 'postgres'), sql);
+    const admin = (sql: string) => runSql(withDatabase(serverUrl, 'postgres'), sql);
     for (const name of names) await admin(`CREATE DATABASE "${name}"`);
     urls = names.map((name) => withDatabase(serverUrl, name));
     cleanup = async () => {
@@ -91,7 +82,7 @@ async function main(): Promise<number> {
   }
   try {
     await migrateDeploy(urls[0]);
-    await execute(urls[1], await schemaSql(urls[1]));
+    await runSql(urls[1], await schemaSql(urls[1]));
     const [fromMigrations, fromSchema] = await Promise.all(urls.map(describeCatalog));
     const differences = Object.keys(CATALOG_QUERIES).flatMap((kind) => [
       ...fromMigrations[kind].filter((row) => !fromSchema[kind].includes(row)).map((row) => `only in migrations ${kind}: ${row}`),
@@ -109,12 +100,6 @@ async function main(): Promise<number> {
   } finally {
     await cleanup();
   }
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 main().then(

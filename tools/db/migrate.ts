@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
+import { runSql } from './connection';
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, '../..');
@@ -29,13 +30,7 @@ export async function migrateDeploy(databaseUrl: string): Promise<'up-to-date' |
 
 /** prisma/security.sql: the audit trail's append-only trigger, the database roles and grants. */
 async function applySecurityObjects(databaseUrl: string): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(readFileSync(resolve(ROOT, 'prisma/security.sql'), 'utf8'));
-  } finally {
-    await client.end();
-  }
+  await runSql(databaseUrl, readFileSync(resolve(ROOT, 'prisma/security.sql'), 'utf8'));
 }
 
 async function allMigrationsApplied(databaseUrl: string): Promise<boolean> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { seedReferenceData } from '@skss/seed';
-import { migrateDeploy, startEmbeddedPostgres } from '../db';
+import { migrateDeploy, runSql, startEmbeddedPostgres, withDatabase } from '../db';
 
 export interface TestDatabase {
   /** Owner connection (migrations, seed, test assertions). */
@@ -25,13 +25,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env['DATABASE_URL'];
   let database: TestDatabase;
   if (serverUrl) {
-    await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+    await runSql(withDatabase(serverUrl, 'postgres'), `CREATE DATABASE "${name}"`);
     const url = withDatabase(serverUrl, name);
     database = {
       url,
       appUrl: url,
       server: 'DATABASE_URL',
-      dispose: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      dispose: () => runSql(withDatabase(serverUrl, 'postgres'), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
     };
   } else {
     // The parent folder is handed to the postgres user when running as root.
@@ -78,20 +78,5 @@ async function applicationLogin(ownerUrl: string): Promise<string> {
   return url.toString();
 }
 
-const APP_LOGIN = 'skss_app_test';
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: withDatabase(url, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+/** The harness's login member of skss_app (tests that act with the API's privileges use it). */
+export const APP_LOGIN = 'skss_app_test';

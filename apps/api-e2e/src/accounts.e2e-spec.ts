@@ -4,7 +4,7 @@ import { hash } from '@node-rs/argon2';
 import { authenticator } from 'otplib';
 import { Client } from 'pg';
 import { startTestStack, TestStack } from '@skss/tooling/testing';
-import { createTestUser, uniqueName, withDb } from './support/db';
+import { applicationUrl, createTestUser, uniqueName, withDb } from './support/db';
 import { request, signIn } from './support/http';
 import { ErrorBody, Page } from './types';
 
@@ -500,7 +500,7 @@ describe('the first administrator and the last one', () => {
   let stack: TestStack;
   const cli = resolve(dirname(resolve(process.env['SKSS_API_MAIN'] ?? 'dist/apps/api/main.js')), 'create-first-admin.js');
   // As in production, the command connects with the API's database role (the harness's login member of skss_app).
-  const appUrl = () => Object.assign(new URL(stack.databaseUrl), { username: 'skss_app_test', password: 'skss_app_test' }).toString();
+  const appUrl = () => applicationUrl(stack.databaseUrl);
   /** Runs the command as an operator would, with the password piped on standard input. */
   const runCli = (args: string[], password = ADMIN_PASSWORD) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((done) => {

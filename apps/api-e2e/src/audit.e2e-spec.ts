@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { hash } from '@node-rs/argon2';
-import { Client } from 'pg';
+import { withDb } from './support/db';
 import { apiUrl, DEMO_PASSWORD, request, signIn } from './support/http';
 
 interface ErrorBody {
@@ -41,22 +41,6 @@ const formulaName = `=hyperlink.${letters()}`;
 
 /** Today, yesterday and tomorrow in Vietnam (UTC+7), as the API reads `from` and `to`. */
 const vietnamDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-async function withDb<T>(work: (db: Client) => Promise<T>, asApplication = false): Promise<T> {
-  const url = new URL(process.env['SKSS_TEST_DATABASE_URL'] ?? '');
-  if (asApplication) {
-    // The harness's login member of skss_app (tools/testing/test-database.ts): the API's privileges.
-    url.username = 'skss_app_test';
-    url.password = 'skss_app_test';
-  }
-  const db = new Client({ connectionString: url.toString() });
-  await db.connect();
-  try {
-    return await work(db);
-  } finally {
-    await db.end();
-  }
-}
 
 const failSignIn = (username: string, password = 'Sai-Mat-Khau#1') =>
   request<ErrorBody>('/api/v1/auth/login', { method: 'POST', token: null, body: { username, password, session: 'bearer' } });

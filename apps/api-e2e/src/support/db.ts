@@ -1,9 +1,15 @@
 import { hash } from '@node-rs/argon2';
 import { Client } from 'pg';
+import { APP_LOGIN } from '@skss/tooling/testing';
 
-/** Direct access to the test database as its owner, to arrange states the API cannot (time travel). */
-export async function withDb<T>(work: (db: Client) => Promise<T>): Promise<T> {
-  const db = new Client({ connectionString: process.env['SKSS_TEST_DATABASE_URL'] });
+/**
+ * Direct access to the test database as its owner, to arrange states the API cannot (time travel),
+ * or with the API's own privileges (`asApplication`: the harness's login member of skss_app).
+ */
+export async function withDb<T>(work: (db: Client) => Promise<T>, asApplication = false): Promise<T> {
+  const db = new Client({
+    connectionString: asApplication ? applicationUrl(process.env['SKSS_TEST_DATABASE_URL'] ?? '') : process.env['SKSS_TEST_DATABASE_URL'],
+  });
   await db.connect();
   try {
     return await work(db);
@@ -36,3 +42,8 @@ export function createTestUser(user: TestUser): Promise<string> {
 }
 
 export const uniqueName = (prefix: string) => `${prefix}.${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** The same database as `ownerUrl`, connected as the harness's application login. */
+export function applicationUrl(ownerUrl: string): string {
+  return Object.assign(new URL(ownerUrl), { username: APP_LOGIN, password: APP_LOGIN }).toString();
+}

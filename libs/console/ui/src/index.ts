@@ -5,3 +5,4 @@ export * from './lib/i18n.service';
 export * from './lib/icon';
 export * from './lib/notice';
 export * from './lib/translate.pipe';
+export * from './lib/remote';

@@ -44,7 +44,7 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     const session = await this.signIn.signIn(dto.username, dto.password, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] });
-    const me = await this.me.describe(session.userId, { fullyAuthenticated: !(await this.needsTotp(session.userId)) });
+    const me = await this.me.describe(session.userId, session);
     if (dto.session === 'bearer') return { ...me, token: session.token };
     this.setCookies(res, session.token, session.csrfToken);
     return me;
@@ -106,10 +106,6 @@ export class AuthController {
     await this.totp.verify(user.userId, dto.code);
     await this.sessions.markFullyAuthenticated(user.sessionId);
     return this.me.describe(user.userId, { fullyAuthenticated: true });
-  }
-
-  private async needsTotp(userId: string): Promise<boolean> {
-    return (await this.me.describe(userId, { fullyAuthenticated: true })).totpEnabled;
   }
 
   private setCookies(res: Response, token: string, csrfToken: string): void {

@@ -8,6 +8,9 @@ export interface IssuedSession {
   id: string;
   token: string;
   csrfToken: string;
+  method: SessionMethod;
+  /** False while a second factor is owed. */
+  fullyAuthenticated: boolean;
 }
 
 /** Only write last-seen once a minute per session, not on every request. */
@@ -45,7 +48,7 @@ export class SessionsService {
         expiresAt: new Date(Date.now() + this.config.sessionMaxHours * 3600_000),
       },
     });
-    return { id: session.id, token, csrfToken };
+    return { id: session.id, token, csrfToken, method, fullyAuthenticated };
   }
 
   /** The live session for a token, with its user; ends sessions that are idle or past their lifetime. */

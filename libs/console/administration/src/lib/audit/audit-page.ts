@@ -25,7 +25,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { Session } from '@skss/console/auth';
 import { localDateToDay } from '@skss/console/i18n';
-import { ApiErrorMessage, I18n, Icon } from '@skss/console/ui';
+import { ApiErrorMessage, I18n, Icon, remote } from '@skss/console/ui';
 import { Api, AuditAction, AuditEventDto, exportAuditEvents, listAuditEvents, ListAuditEvents$Params } from '@skss/contract';
 import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
 import { AdminIcon } from '../shared/admin-icon';
@@ -36,7 +36,6 @@ import { DateTimePipe } from '../shared/date-time';
 import { FacilityOption, FacilityPicker } from '../shared/facility-picker';
 import { ApiFailure, describeFailure, withBlobErrorBody } from '../shared/failure';
 import { provideAdminPaginatorIntl } from '../shared/paginator-intl';
-import { remote } from '../shared/remote';
 
 const PAGE_SIZES = [50, 100, 200];
 const TEXT_DEBOUNCE_MS = 400;

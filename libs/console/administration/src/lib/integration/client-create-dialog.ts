@@ -10,7 +10,7 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
-import { I18n, Icon } from '@skss/console/ui';
+import { I18n, Icon, remote } from '@skss/console/ui';
 import {
   Api,
   createIntegrationClient,
@@ -25,7 +25,6 @@ import { AdminI18n, AdminTextPipe } from '../shared/admin-i18n';
 import { AdminTextKey } from '../shared/admin-texts';
 import { FacilityOption, FacilityPicker } from '../shared/facility-picker';
 import { ApiFailure, apiFieldError, applyFieldErrors, controlError, describeFailure, fieldMessage } from '../shared/failure';
-import { remote } from '../shared/remote';
 
 /** What each system usually does (Điều 11-14), ticked when the system is chosen and the operations were not touched. */
 const SUGGESTED_OPERATIONS: Readonly<Record<ExternalSystem, readonly IntegrationOperation[]>> = {

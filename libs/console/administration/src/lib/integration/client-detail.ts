@@ -8,7 +8,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Session } from '@skss/console/auth';
-import { ApiErrorMessage, I18n, Icon } from '@skss/console/ui';
+import { ApiErrorMessage, I18n, Icon, remote } from '@skss/console/ui';
 import {
   Api,
   getIntegrationClient,
@@ -26,7 +26,6 @@ import { AuditHistory } from '../shared/audit-history';
 import { confirmAction } from '../shared/confirm-dialog';
 import { DateTimePipe } from '../shared/date-time';
 import { ApiFailure, describeFailure } from '../shared/failure';
-import { remote } from '../shared/remote';
 import { showSecret } from '../shared/secret-dialog';
 
 /** Facilities listed before "và N cơ sở khác". */

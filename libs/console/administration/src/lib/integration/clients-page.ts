@@ -20,14 +20,13 @@ import {
   MatTable,
 } from '@angular/material/table';
 import { Router } from '@angular/router';
-import { ApiErrorMessage } from '@skss/console/ui';
+import { ApiErrorMessage, remote } from '@skss/console/ui';
 import { AccountStatus, Api, ExternalSystem, IntegrationClientSecretDto, listIntegrationClients } from '@skss/contract';
 import { EXTERNAL_SYSTEMS } from '@skss/domain';
 import { AdminIcon } from '../shared/admin-icon';
 import { AdminI18n, AdminTextPipe } from '../shared/admin-i18n';
 import { DateTimePipe } from '../shared/date-time';
 import { provideAdminPaginatorIntl } from '../shared/paginator-intl';
-import { remote } from '../shared/remote';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { showSecret } from '../shared/secret-dialog';
 import { ClientCreateDialog } from './client-create-dialog';

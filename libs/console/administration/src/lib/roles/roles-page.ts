@@ -15,11 +15,10 @@ import {
 } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { Session } from '@skss/console/auth';
-import { ApiErrorMessage } from '@skss/console/ui';
+import { ApiErrorMessage, remote } from '@skss/console/ui';
 import { Api, listPermissions, listRoles, RoleDto } from '@skss/contract';
 import { AdminIcon } from '../shared/admin-icon';
 import { AdminTextPipe } from '../shared/admin-i18n';
-import { remote } from '../shared/remote';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { RoleEditor } from './role-editor';
 

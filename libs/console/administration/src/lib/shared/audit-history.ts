@@ -1,11 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { ApiErrorMessage, Icon, Notice } from '@skss/console/ui';
+import { ApiErrorMessage, Icon, Notice, remote } from '@skss/console/ui';
 import { Api, getAuditHistory } from '@skss/contract';
 import { AdminI18n, AdminTextPipe } from './admin-i18n';
 import { ChangeView } from './change-view';
 import { DateTimePipe } from './date-time';
-import { remote } from './remote';
 
 /** "Lịch sử thay đổi": every audit event of one record, newest first, each opening its before/after values. */
 @Component({

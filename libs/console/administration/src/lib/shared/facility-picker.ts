@@ -6,12 +6,11 @@ import { MatOption } from '@angular/material/core';
 import { MatAutocomplete, MatAutocompleteSelectedEvent, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { Icon } from '@skss/console/ui';
+import { Icon, remote } from '@skss/console/ui';
 import { Api, FacilityKind, FacilityLevel, listFacilities } from '@skss/contract';
 import { foldVietnamese } from '@skss/domain';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AdminI18n, AdminTextPipe } from './admin-i18n';
-import { remote } from './remote';
 
 /** A health facility as the pickers and filters hold it (the shape of `UserFacilityDto`). */
 export interface FacilityOption {

@@ -9,7 +9,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Session } from '@skss/console/auth';
-import { ApiErrorMessage, I18n, Icon } from '@skss/console/ui';
+import { ApiErrorMessage, I18n, Icon, remote } from '@skss/console/ui';
 import {
   Api,
   disableUser,
@@ -33,7 +33,6 @@ import { confirmAction } from '../shared/confirm-dialog';
 import { DateTimePipe } from '../shared/date-time';
 import { FacilityOption, FacilityPicker } from '../shared/facility-picker';
 import { ApiFailure, apiFieldError, applyFieldErrors, controlError, describeFailure, fieldMessage } from '../shared/failure';
-import { remote } from '../shared/remote';
 import { showSecret } from '../shared/secret-dialog';
 import { accountControls, MAX_ROLES, orNull } from './user-form';
 

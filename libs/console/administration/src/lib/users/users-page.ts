@@ -23,7 +23,7 @@ import {
 } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { Session } from '@skss/console/auth';
-import { ApiErrorMessage, Icon } from '@skss/console/ui';
+import { ApiErrorMessage, Icon, remote } from '@skss/console/ui';
 import { AccountStatus, Api, CreatedUserDto, listRoles, listUsers, UserDto } from '@skss/contract';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AdminIcon } from '../shared/admin-icon';
@@ -32,7 +32,6 @@ import { AdminTextKey } from '../shared/admin-texts';
 import { DateTimePipe } from '../shared/date-time';
 import { FacilityOption, FacilityPicker } from '../shared/facility-picker';
 import { provideAdminPaginatorIntl } from '../shared/paginator-intl';
-import { remote } from '../shared/remote';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { showSecret } from '../shared/secret-dialog';
 import { UserCreateDialog, UserCreateData } from './user-create-dialog';

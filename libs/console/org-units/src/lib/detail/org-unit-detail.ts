@@ -3,12 +3,11 @@ import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { adminLevelKey, facilityKindName, formatDay, TranslationKey } from '@skss/console/i18n';
-import { ApiErrorMessage, DayPipe, I18n, Icon, Notice, TranslatePipe } from '@skss/console/ui';
+import { ApiErrorMessage, DayPipe, I18n, Icon, Notice, TranslatePipe, remote } from '@skss/console/ui';
 import { FacilityKind, FacilityPageDto, LineageLinkDto } from '@skss/contract';
 import { addDays, IsoDate } from '@skss/domain';
 import { concatMap, finalize, scan, startWith, Subject } from 'rxjs';
 import { OrgUnitsData } from '../data/org-units.data';
-import { remote } from '../data/remote';
 
 /** Where a lineage link leads: the predecessor on its last day, the successor on its first. */
 interface LineageLinkView {
@@ -43,6 +42,7 @@ export class OrgUnitDetail {
   protected readonly lineage = remote(
     () => ({ code: this.code(), day: this.day() }),
     ({ code, day }) => this.data.lineage(code, day),
+    { keepPrevious: false },
   );
   protected readonly unit = computed(() => this.lineage.value()?.versions[0]?.unit);
   /** Per version of the unit (usually one on a given day): "Hình thành từ" then "Sáp nhập vào", empty groups left out. */
@@ -73,6 +73,7 @@ export class OrgUnitDetail {
         concatMap((_, index) => this.data.facilities(code, day, index + 1).pipe(finalize(() => this.loadingMoreFacilities.set(false)))),
         scan((all: FacilityPageDto, page) => ({ ...page, items: [...all.items, ...page.items] })),
       ),
+    { keepPrevious: false },
   );
   protected readonly hasMoreFacilities = computed(() => {
     const page = this.facilities.value();

@@ -6,12 +6,11 @@ import { MatInput } from '@angular/material/input';
 import { MatActionList, MatListItem, MatListItemLine, MatListItemTitle } from '@angular/material/list';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { adminLevelKey } from '@skss/console/i18n';
-import { ApiErrorMessage, Icon, Notice, TranslatePipe } from '@skss/console/ui';
+import { ApiErrorMessage, Icon, Notice, TranslatePipe, remote } from '@skss/console/ui';
 import { AdminUnitDto } from '@skss/contract';
 import { foldVietnamese, IsoDate } from '@skss/domain';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { OrgUnitsData } from '../data/org-units.data';
-import { remote } from '../data/remote';
 
 /** Fewer folded characters than this match too much to be useful. */
 export const MIN_SEARCH_LENGTH = 2;
@@ -71,6 +70,7 @@ export class OrgSearch {
       return isSearchable(q) && this.active() ? { q, day: this.day() } : undefined;
     },
     ({ q, day }) => this.data.search(q, day),
+    { keepPrevious: false },
   );
 
   /** Typing and waiting for the debounce counts as searching, so the progress bar shows at once. */

@@ -4,12 +4,11 @@ import { MatIconButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTree, MatTreeNode, MatTreeNodeDef, MatTreeNodePadding, MatTreeNodeToggle } from '@angular/material/tree';
 import { formatDay } from '@skss/console/i18n';
-import { ApiErrorMessage, Icon, Notice, TranslatePipe } from '@skss/console/ui';
+import { ApiErrorMessage, Icon, Notice, TranslatePipe, remote } from '@skss/console/ui';
 import { AdminUnitDto } from '@skss/contract';
 import { IsoDate } from '@skss/domain';
 import { finalize } from 'rxjs';
 import { OrgUnitsData } from '../data/org-units.data';
-import { remote } from '../data/remote';
 
 /**
  * Provinces → (districts →) communes in force on a day. Children are fetched when a node is first
@@ -46,6 +45,7 @@ export class OrgTree {
   protected readonly roots = remote(
     () => this.day(),
     (day) => this.data.provinces(day),
+    { keepPrevious: false },
   );
   /** Children fetched so far, by parent code; forgotten when the day changes. */
   private readonly children = linkedSignal<IsoDate, ReadonlyMap<string, AdminUnitDto[]>>({

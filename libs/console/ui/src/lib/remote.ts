@@ -11,12 +11,12 @@ export type Remote<T> =
 
 export interface RemoteRef<T> {
   readonly state: Signal<Remote<T>>;
-  /** The value once loaded, else undefined. */
+  /** The value once loaded (kept while a reload is on its way), else undefined. */
   readonly value: Signal<T | undefined>;
   readonly loading: Signal<boolean>;
   /** The failure (usually an HttpErrorResponse), else undefined. */
   readonly error: Signal<unknown>;
-  /** Asks again with the same parameters (the retry button). */
+  /** Asks again with the same parameters (the retry button, or after a change). */
   reload(): void;
 }
 
@@ -24,11 +24,17 @@ const IDLE: Remote<never> = { status: 'idle' };
 const LOADING: Remote<never> = { status: 'loading' };
 
 /**
- * Loads `load(params())` whenever the parameters change, cancelling the request in flight (switchMap),
- * and exposes the outcome as signals; `undefined` parameters mean "nothing to load".
- * Built on stable RxJS interop rather than the still experimental resource APIs. Call in an injection context.
+ * Loads `load(params())` whenever the parameters change, cancelling the request in flight (switchMap), and exposes the
+ * outcome as signals; `undefined` parameters mean "nothing to load". By default the last value stays readable while the
+ * next one loads, so that tables do not blink on every keystroke or page change; `keepPrevious: false` clears it instead
+ * (a tree that must not show one day's units under another day). Call in an injection context.
  */
-export function remote<P, T>(params: () => P | undefined, load: (params: P) => Observable<T>): RemoteRef<T> {
+export function remote<P, T>(
+  params: () => P | undefined,
+  load: (params: P) => Observable<T>,
+  options: { keepPrevious?: boolean } = {},
+): RemoteRef<T> {
+  const keepPrevious = options.keepPrevious ?? true;
   const reloads = signal(0);
   const request = computed(() => ({ params: params(), reload: reloads() }));
   const state = toSignal(
@@ -45,12 +51,16 @@ export function remote<P, T>(params: () => P | undefined, load: (params: P) => O
     ),
     { initialValue: LOADING as Remote<T> },
   );
+  let last: T | undefined;
+  const value = computed(() => {
+    const current = state();
+    if (current.status === 'loaded') last = current.value;
+    else if (current.status !== 'loading' || !keepPrevious) last = undefined;
+    return last;
+  });
   return {
     state,
-    value: computed(() => {
-      const current = state();
-      return current.status === 'loaded' ? current.value : undefined;
-    }),
+    value,
     loading: computed(() => state().status === 'loading'),
     error: computed(() => {
       const current = state();
