@@ -84,6 +84,18 @@ export const DEFAULT_ROLES: Readonly<Record<FacilityKind, DefaultRole>> = {
     nameEn: 'District facility',
     permissions: ENTER_AND_REPORT,
   },
+  CENTRAL_FACILITY: {
+    code: 'CSYT_TW',
+    nameVi: 'Cơ sở y tế Trung ương, Bộ, ngành',
+    nameEn: 'Central or sector facility',
+    permissions: [...ENTER_AND_REPORT, 'data.export'],
+  },
+  PRIVATE_CLINIC: {
+    code: 'CSYT_TN',
+    nameVi: 'Cơ sở y tế tư nhân',
+    nameEn: 'Private health facility',
+    permissions: ENTER_AND_REPORT,
+  },
   COMMUNE_HEALTH_STATION: {
     code: 'TYT',
     nameVi: 'Trạm Y tế',

@@ -16,6 +16,8 @@ export const FACILITY_KINDS = [
   'DISTRICT_HEALTH_CENTER',
   'DISTRICT_FACILITY',
   'COMMUNE_HEALTH_STATION',
+  'CENTRAL_FACILITY',
+  'PRIVATE_CLINIC',
 ] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
 
@@ -46,6 +48,14 @@ export const FACILITY_KIND_INFO: Readonly<Record<FacilityKind, FacilityKindInfo>
   DISTRICT_HEALTH_CENTER: { level: 'district', abbreviation: 'TTYT', nameVi: 'Trung tâm Y tế', nameEn: 'District health center' },
   DISTRICT_FACILITY: { level: 'district', abbreviation: 'CSYTH', nameVi: 'Cơ sở y tế tuyến huyện', nameEn: 'District health facility' },
   COMMUNE_HEALTH_STATION: { level: 'commune', abbreviation: 'TYT', nameVi: 'Trạm Y tế', nameEn: 'Commune health station' },
+  /** A central or sector hospital located in a province; its forms go to the province like a provincial facility. */
+  CENTRAL_FACILITY: {
+    level: 'province',
+    abbreviation: 'CSYTTW',
+    nameVi: 'Cơ sở y tế Trung ương, Bộ, ngành trên địa bàn',
+    nameEn: 'Central or sector facility in the province',
+  },
+  PRIVATE_CLINIC: { level: 'province', abbreviation: 'CSYTTN', nameVi: 'Cơ sở y tế tư nhân', nameEn: 'Private health facility' },
 };
 
 export function isAdminLevel(value: unknown): value is AdminLevel {

@@ -16,6 +16,8 @@ export const AUDIT_ACTIONS = [
   'SECRET_ROTATED',
   'EXPORT',
   'ACCESS_DENIED',
+  /** Opening one person's health record (who viewed whose data). */
+  'VIEW',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

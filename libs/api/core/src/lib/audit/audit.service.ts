@@ -12,7 +12,9 @@ import { AuditEntry } from './audit-event';
 export class AuditService {
   constructor(private readonly prisma: PrismaService) {}
 
+  /** Written in the current transaction when there is one, so the event commits with the change. */
   record(entry: AuditEntry): Promise<void> {
-    return writeAudit(this.prisma.raw, RequestContext.current(), entry);
+    const state = RequestContext.current();
+    return writeAudit(state?.tx ?? this.prisma.raw, state, entry);
   }
 }

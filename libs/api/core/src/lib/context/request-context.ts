@@ -2,6 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { Principal } from '../access/principal';
+import type { Scope } from '../access/scope';
+import type { Prisma } from '../../generated/prisma/client';
 
 /**
  * What the layers below the controllers need to know about the current request: who is calling
@@ -14,7 +16,9 @@ export interface RequestState {
   /** Trusted server-side work (seeding, sign-in lookups, scheduled jobs): no scope filter. */
   system?: boolean;
   /** Cache of the scope computed for the principal, for the duration of the request. */
-  scope?: { view: ReadonlySet<number> | 'all'; write: ReadonlySet<number> | 'all' };
+  scope?: Scope;
+  /** The open transaction of PrismaService.transaction(): every query of the work runs in it. */
+  tx?: Prisma.TransactionClient;
 }
 
 const storage = new AsyncLocalStorage<RequestState>();

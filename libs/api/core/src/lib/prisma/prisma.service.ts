@@ -2,6 +2,8 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/prisma/client';
 import { AppConfig } from '../config/app-config';
+import { randomUUID } from 'node:crypto';
+import { RequestContext, RequestState } from '../context/request-context';
 import { extendWithScopeAndAudit } from './scoped-prisma';
 
 /**
@@ -21,7 +23,35 @@ export function createPrismaService(config: AppConfig): PrismaService {
   });
   const extended = extendWithScopeAndAudit(raw) as unknown as PrismaService;
   Object.defineProperty(extended, 'raw', { value: raw });
+  Object.defineProperty(extended, '$transaction', { value: scopedTransaction(raw, extended) });
   return extended;
+}
+
+/**
+ * Interactive transactions of the scoped client: the work's model queries still go through the
+ * scope and audit mechanism (which runs them, and their audit rows, in this transaction), while
+ * raw SQL (`$queryRaw`, `$executeRaw`, advisory locks) runs on the transaction itself.
+ * The array form (a batch of prepared queries) is Prisma's own.
+ */
+function scopedTransaction(raw: PrismaClient, extended: PrismaService) {
+  const batch = (extended.$transaction as (...args: unknown[]) => Promise<unknown>).bind(extended);
+  return (work: unknown, options?: unknown): Promise<unknown> => {
+    if (typeof work !== 'function') return batch(work, options);
+    const outer = RequestContext.current();
+    return raw.$transaction(
+      (tx) => {
+        const state: RequestState = outer ? { ...outer, tx } : { requestId: randomUUID(), ip: null, system: true, tx };
+        const client = new Proxy(tx, {
+          get: (target, property, receiver) =>
+            typeof property === 'string' && !property.startsWith('$') && property in extended
+              ? (extended as unknown as Record<string, unknown>)[property]
+              : Reflect.get(target, property, receiver),
+        });
+        return RequestContext.run(state, () => (work as (db: unknown) => Promise<unknown>)(client));
+      },
+      options as Parameters<PrismaClient['$transaction']>[1],
+    );
+  };
 }
 
 /** Closes the connection pool when the application shuts down. */
