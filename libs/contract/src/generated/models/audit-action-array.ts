@@ -23,4 +23,5 @@ export const AUDIT_ACTION: AuditAction[] = [
   'SECRET_ROTATED',
   'EXPORT',
   'ACCESS_DENIED',
+  'VIEW',
 ];

@@ -17,4 +17,5 @@ export type AuditAction =
   | 'TOTP_ENABLED'
   | 'SECRET_ROTATED'
   | 'EXPORT'
-  | 'ACCESS_DENIED';
+  | 'ACCESS_DENIED'
+  | 'VIEW';
