@@ -17,3 +17,4 @@ export * from './lib/growth/lms-table';
 export * from './lib/growth/lms';
 export * from './lib/growth/nutritional-status';
 export * from './lib/growth/growth-assessment';
+export * from './lib/registers';
