@@ -1,6 +1,13 @@
 import { hash, Algorithm } from '@node-rs/argon2';
 import type { Client } from 'pg';
-import { DEFAULT_ROLES, FACILITY_KINDS, foldVietnamese } from '@skss/domain';
+import { DEFAULT_ROLES, FACILITY_KINDS, foldVietnamese, Permission } from '@skss/domain';
+
+/**
+ * Permissions added to the vocabulary after databases were first seeded. The default roles that
+ * hold one get it once on databases seeded before (seed_run remembers the grant), so that an
+ * administrator who takes it away later is not overridden.
+ */
+export const PERMISSIONS_ADDED_LATER: readonly Permission[] = ['facilities.manage'];
 
 /** Default roles (Điều 5): inserted when missing, never overwritten, so administrators' edits stay. */
 export async function seedDefaultRoles(client: Client): Promise<void> {
@@ -12,6 +19,33 @@ export async function seedDefaultRoles(client: Client): Promise<void> {
      ON CONFLICT (code) DO NOTHING`,
     [roles.map((r) => r.code), roles.map((r) => r.nameVi), roles.map((r) => r.nameEn), roles.map((r) => r.permissions.join(','))],
   );
+  await grantPermissionsAddedLater(client);
+}
+
+/** Gives the default roles the permissions added since they were seeded, once per role and permission. */
+async function grantPermissionsAddedLater(client: Client): Promise<void> {
+  const grants = FACILITY_KINDS.map((kind) => DEFAULT_ROLES[kind]).flatMap((role) =>
+    PERMISSIONS_ADDED_LATER.filter((p) => role.permissions.includes(p)).map((permission) => ({ role: role.code, permission })),
+  );
+  for (const { role, permission } of grants) {
+    await client.query('BEGIN');
+    try {
+      const recorded = await client.query(
+        `INSERT INTO seed_run (name, checksum) VALUES ($1, 'granted') ON CONFLICT (name) DO NOTHING RETURNING name`,
+        [`grant:${role}:${permission}`],
+      );
+      if (recorded.rowCount) {
+        await client.query(
+          `UPDATE role SET permissions = array_append(permissions, $2), updated_at = now() WHERE code = $1 AND NOT ($2 = ANY(permissions))`,
+          [role, permission],
+        );
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
 }
 
 /** Password of the demonstration accounts (`npm start` on the embedded database only). */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import type { ReportingRule } from '@skss/domain';
 import { seedDefaultRoles, seedDemoAccounts } from './accounts-seed';
+import { seedCatalogs } from './catalogs-seed';
 import { parseSimpleCsv } from './csv';
 import { LineageRow, OrgSeedPlan, PilotConfig, planOrgSeed, UnitRow } from './org-seed-plan';
 
@@ -19,12 +20,16 @@ export interface SeedResult {
   unmatchedLineage: number;
   facilities: number;
   lines: number;
+  /** Catalogs written (0 when their data was already applied). */
+  catalogs: number;
+  /** Catalog items left out because their code does not fit the column (see catalogs-seed.ts). */
+  skippedCatalogItems: string[];
 }
 
 /**
  * Loads the org hierarchy (admin units before and after 2025-07-01, lineage, pilot facilities
- * and their reporting lines). Idempotent: skips when the same data set was already applied,
- * otherwise upserts by natural keys in one transaction.
+ * and their reporting lines), then the catalogs (catalogs-seed.ts). Idempotent: each part skips
+ * when the same data set was already applied, otherwise upserts by natural keys in one transaction.
  */
 export async function seedReferenceData(databaseUrl: string, options: { force?: boolean; demo?: boolean } = {}): Promise<SeedResult> {
   const files = ['units-until-2025-06-30.csv', 'units-from-2025-07-01.csv', 'lineage-2025-07-01.csv'].map((f) =>
@@ -42,8 +47,18 @@ export async function seedReferenceData(databaseUrl: string, options: { force?: 
     const previous = await client.query<{ checksum: string }>('SELECT checksum FROM seed_run WHERE name = $1', [SEED_NAME]);
     const rules = (JSON.parse(rulesText) as { rules: (ReportingRule & { note?: string })[] }).rules;
     if (!options.force && previous.rows[0]?.checksum === checksum) {
+      const catalogs = await seedCatalogs(client, false);
       await seedAccounts(client, options.demo ?? false);
-      return { applied: false, units: 0, lineage: 0, unmatchedLineage: 0, facilities: 0, lines: 0 };
+      return {
+        applied: catalogs.catalogs > 0,
+        units: 0,
+        lineage: 0,
+        unmatchedLineage: 0,
+        facilities: 0,
+        lines: 0,
+        catalogs: catalogs.catalogs,
+        skippedCatalogItems: catalogs.skippedItems,
+      };
     }
     const plan = planOrgSeed(
       parseSimpleCsv<UnitRow>(files[0]),
@@ -60,6 +75,7 @@ export async function seedReferenceData(databaseUrl: string, options: { force?: 
       [SEED_NAME, checksum],
     );
     await client.query('COMMIT');
+    const catalogs = await seedCatalogs(client, options.force ?? false);
     await seedAccounts(client, options.demo ?? false);
     return {
       applied: true,
@@ -68,6 +84,8 @@ export async function seedReferenceData(databaseUrl: string, options: { force?: 
       unmatchedLineage: plan.unmatchedLineage.length,
       facilities: plan.facilities.length,
       lines: plan.lines.length,
+      catalogs: catalogs.catalogs,
+      skippedCatalogItems: catalogs.skippedItems,
     };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

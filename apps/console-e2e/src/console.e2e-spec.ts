@@ -75,10 +75,13 @@ describe('console sign-in', () => {
     await page.goto('/');
     await page.locator(byTestId('login-submit')).waitFor();
     await signIn(page, 'tyt.muongnhe');
-    await page.waitForURL((url) => url.pathname === '/org-units');
     await page.locator(byTestId('signed-in-unit')).waitFor();
     expect(await text(page, byTestId('signed-in-unit'))).toBe('Trạm Y tế Xã Mường Nhé');
-    expect(await text(page, 'nav')).toContain('Đơn vị hành chính và cơ sở y tế');
+    // The home page is the first entry of the station's navigation; the org browser is one of its entries.
+    const first = await page.locator('nav a').first().getAttribute('href');
+    await page.waitForURL((url) => url.pathname.startsWith(first ?? '/'));
+    await page.locator('nav a', { hasText: 'Đơn vị hành chính và cơ sở y tế' }).click();
+    await page.waitForURL((url) => url.pathname === '/org-units');
 
     const folded = await searchResultCodes(page, 'muong nhe');
     expect(await text(page, `${byTestId('org-search-result')}`)).toContain('Mường Nhé');
@@ -111,6 +114,34 @@ describe('console sign-in', () => {
     await page.locator(byTestId('language-vi')).click();
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
     expect(await text(page, byTestId('login-submit'))).toBe('Đăng nhập');
+  });
+
+  it('switches a feature’s screen to English and back, and starts in the language chosen last time', async () => {
+    await page.goto('/login');
+    await page.locator(byTestId('login-submit')).waitFor();
+    await signIn(page, 'nchi.admin');
+    await page.locator(byTestId('signed-in-unit')).waitFor();
+    await page.goto('/users');
+    await page.locator(byTestId('users-row')).first().waitFor();
+    expect(await text(page, 'h1')).toBe('Tài khoản');
+    expect(await text(page, '.mat-mdc-paginator-page-size-label')).toBe('Số dòng mỗi trang');
+
+    await page.locator(byTestId('language-en')).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.trim() === 'Accounts');
+    expect(await text(page, '.mat-mdc-paginator-page-size-label')).toBe('Rows per page');
+    expect(await text(page, 'nav')).toContain('System administration');
+    expect(await page.title()).toBe('Accounts – SKBMTE/SKSS Information System');
+
+    // Remembered: a reload starts in English, with this screen's English texts fetched before it shows.
+    await page.reload();
+    await page.locator(byTestId('users-row')).first().waitFor();
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await text(page, 'h1')).toBe('Accounts');
+
+    await page.locator(byTestId('language-vi')).click();
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.trim() === 'Tài khoản');
+    expect(await text(page, 'nav')).toContain('Quản trị hệ thống');
   });
 
   it('offers single sign-on only when the server has it, and explains a refused one', async () => {

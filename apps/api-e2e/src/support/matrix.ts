@@ -49,15 +49,17 @@ export async function send(
   path: string,
   options: { token?: string | null; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
+  // A form (file uploads) goes as multipart/form-data with the boundary fetch chooses.
+  const form = options.body instanceof FormData ? options.body : null;
   const response = await fetch(apiUrl(path), {
     method,
     redirect: 'manual',
     headers: {
-      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.body !== undefined && !form ? { 'content-type': 'application/json' } : {}),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
       ...options.headers,
     },
-    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    body: form ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = (response.headers.get('content-type') ?? '').includes('json') ? await response.text() : null;
   if (text === null) await response.arrayBuffer();
@@ -212,7 +214,75 @@ export async function integrationClientState(clientId: string, adminToken: strin
 }
 
 /** How many rows of a table have a value in a column (a refused create must leave none). */
-export async function countWhere(table: 'user_account' | 'role' | 'integration_client', column: string, value: string): Promise<number> {
+export async function countWhere(
+  table: 'user_account' | 'role' | 'integration_client' | 'facility' | 'catalog_item',
+  column: string,
+  value: string,
+): Promise<number> {
   const { rows } = await withDb((db) => db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE ${column} = $1`, [value]));
   return rows[0].n;
+}
+
+/** A catalog of its own for a row of the matrix (catalogs come from the seed, not the API), with one item A1. */
+export async function testCatalog(prefix: string): Promise<string> {
+  const code = roleCode(`MATRIX_${prefix}`);
+  await withDb(async (db) => {
+    await db.query(`INSERT INTO catalog (code, name, updated_at) VALUES ($1, $2, now())`, [code, `Danh mục thử ${code}`]);
+    await db.query(
+      `INSERT INTO catalog_item (catalog_code, code, name, name_folded, sort_order, updated_at) VALUES ($1, 'A1', 'Mục thử', 'muc thu', 1, now())`,
+      [code],
+    );
+  });
+  return code;
+}
+
+/** Every version of every item of a catalog, as stored. */
+export async function catalogState(code: string): Promise<unknown> {
+  const { rows } = await withDb((db) =>
+    db.query(
+      `SELECT code, name, name_en, sort_order, valid_from, valid_to, updated_at FROM catalog_item WHERE catalog_code = $1 ORDER BY code, valid_from NULLS FIRST`,
+      [code],
+    ),
+  );
+  return rows;
+}
+
+/** The multipart body of a catalog import: a small CSV adding one code. */
+export function catalogImportForm(): FormData {
+  const form = new FormData();
+  form.append('validFrom', '2026-01-01');
+  form.append('file', new Blob(['Mã,Tên\nB2,Mục nhập từ tệp\n'], { type: 'text/csv' }), 'danh-muc.csv');
+  return form;
+}
+
+/** A fresh facility (a central hospital in Lai Châu reporting to its Department of Health), created by nchi.admin through the API. */
+export async function facilityRecord(adminToken: string): Promise<string> {
+  const code = `BV.MATRIX.${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
+  const created = await send('POST', '/api/v1/administration/facilities', {
+    token: adminToken,
+    body: {
+      code,
+      name: 'Bệnh viện của ma trận',
+      kind: 'CENTRAL_FACILITY',
+      adminUnitCode: '12',
+      validFrom: '2026-01-01',
+      reportsToCode: 'SYT.12',
+    },
+  });
+  if (created.status !== 201) throw new Error(`Facility not created: ${created.status} ${JSON.stringify(created.body)}`);
+  return code;
+}
+
+/** A facility's row and reporting lines, as stored. */
+export async function facilityState(code: string): Promise<unknown> {
+  const { rows } = await withDb((db) =>
+    db.query(
+      `SELECT f.name, f.kind, f.ownership, f.maternal_services, f.child_services, f.address, f.valid_from, f.valid_to, f.updated_at,
+              ARRAY(SELECT l.reports_to_id || '@' || coalesce(l.valid_from::text, '') || '..' || coalesce(l.valid_to::text, '')
+                    FROM facility_reporting_line l WHERE l.facility_id = f.id ORDER BY l.id) AS lines
+       FROM facility f WHERE f.code = $1`,
+      [code],
+    ),
+  );
+  return rows[0] ?? null;
 }

@@ -5,8 +5,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { APP_CONFIG, AppConfig, CoreModule } from '@skss/api/core';
 import { AccountsModule } from '@skss/api/accounts';
+import { AdministrationModule } from '@skss/api/administration';
 import { AuditTrailModule } from '@skss/api/audit';
 import { AuthModule } from '@skss/api/auth';
+import { ClinicalRecordsModule, RegisterExcelModule } from '@skss/api/clinical-records';
+import { CatalogsModule } from '@skss/api/catalogs';
 import { IntegrationModule } from '@skss/api/integration';
 import { OrgUnitsModule } from '@skss/api/org-units';
 import { SsoModule } from '@skss/api/sso';
@@ -19,6 +22,10 @@ import { SsoModule } from '@skss/api/sso';
     AuthModule,
     AccountsModule,
     OrgUnitsModule,
+    RegisterExcelModule, // before ClinicalRecordsModule: its literal paths must route before `{register}/{id}`
+    ClinicalRecordsModule,
+    CatalogsModule,
+    AdministrationModule,
     IntegrationModule,
     AuditTrailModule,
     SsoModule,

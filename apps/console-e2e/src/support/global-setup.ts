@@ -10,4 +10,6 @@ export default async function globalSetup(): Promise<void> {
   const stack = await startTestStack({ CONSOLE_DIR: 'dist/apps/console/browser' });
   globalThis.__SKSS_STACK__ = stack;
   process.env['SKSS_BASE_URL'] = stack.baseUrl;
+  // For tests that set up what no screen can (an approved month locking the registers…).
+  process.env['SKSS_DATABASE_URL'] = stack.databaseUrl;
 }

@@ -3,9 +3,10 @@ import { ApplicationConfig, LOCALE_ID, provideBrowserGlobalErrorListeners, provi
 import { provideRouter, TitleStrategy, withComponentInputBinding } from '@angular/router';
 import { sessionInterceptor } from '@skss/console/auth';
 import { LANGUAGE_LOCALES } from '@skss/console/i18n';
-import { provideConsoleDates } from '@skss/console/ui';
+import { FacilityLookup, provideConsoleDates, provideConsoleI18n, uploadProgressInterceptor } from '@skss/console/ui';
 import { provideApiConfiguration } from '@skss/contract';
 import { appRoutes } from './app.routes';
+import { ApiFacilityLookup } from './facility-lookup';
 import { TranslatedTitleStrategy } from './title-strategy';
 
 export const appConfig: ApplicationConfig = {
@@ -16,10 +17,13 @@ export const appConfig: ApplicationConfig = {
     { provide: TitleStrategy, useClass: TranslatedTitleStrategy },
     // XSRF: left at Angular's defaults on purpose. The API's XSRF-TOKEN cookie is copied into the X-XSRF-TOKEN header
     // of every unsafe request to a relative URL (the generated client's); the API refuses cookie sessions without it.
-    provideHttpClient(withFetch(), withInterceptors([sessionInterceptor])),
+    // Uploads that report their progress go through XMLHttpRequest (fetch cannot): that interceptor stays last.
+    provideHttpClient(withFetch(), withInterceptors([sessionInterceptor, uploadProgressInterceptor])),
     // The API document's paths already start with /api: same origin, no prefix.
     provideApiConfiguration(''),
     { provide: LOCALE_ID, useValue: LANGUAGE_LOCALES.vi },
+    provideConsoleI18n(),
     provideConsoleDates(),
+    { provide: FacilityLookup, useClass: ApiFacilityLookup },
   ],
 };

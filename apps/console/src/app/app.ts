@@ -1,15 +1,16 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { UpperCasePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { NavigationEnd, NavigationError, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { IdleTimeout, Session } from '@skss/console/auth';
-import { LANGUAGE_NAMES, LANGUAGES } from '@skss/console/i18n';
+import { Language, LANGUAGE_NAMES, LANGUAGES } from '@skss/console/i18n';
 import { I18n, Icon, TranslatePipe } from '@skss/console/ui';
 import { filter, map } from 'rxjs';
+import { navigationFor } from './navigation';
 import { CONSOLE_SUBSYSTEMS } from './subsystems';
 import { UserMenu } from './user-menu';
 
@@ -45,9 +46,10 @@ export class App {
   protected readonly user = this.session.user;
   /** Signed in with nothing pending: the navigation and the whole menu are available. */
   protected readonly ready = this.session.ready;
-  protected readonly subsystems = computed(() =>
-    CONSOLE_SUBSYSTEMS.filter((subsystem) => this.session.hasPermission(subsystem.permission)),
-  );
+  /** The sections of the navigation with the subsystems the user may open. */
+  protected readonly navigation = computed(() => navigationFor(CONSOLE_SUBSYSTEMS, (permission) => this.session.hasPermission(permission)));
+  /** The language whose texts could not be fetched (a dropped connection): said, and the current language kept. */
+  protected readonly languageFailed = signal(false);
   protected readonly languages = LANGUAGES;
   protected readonly languageNames = LANGUAGE_NAMES;
   /** Phones and small tablets get an overlay menu instead of a side column. */
@@ -70,6 +72,10 @@ export class App {
   constructor() {
     // Counts idle time while someone is signed in, and warns before the session ends.
     inject(IdleTimeout);
+  }
+
+  protected async setLanguage(language: Language): Promise<void> {
+    this.languageFailed.set(!(await this.i18n.setLanguage(language)));
   }
 
   protected retry(url: string): void {

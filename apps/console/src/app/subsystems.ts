@@ -1,53 +1,85 @@
-import { LoadChildrenCallback } from '@angular/router';
-import { TranslationKey } from '@skss/console/i18n';
-import { IconName } from '@skss/console/ui';
-import { Permission } from '@skss/contract';
+import { ConsoleSubsystem } from './navigation';
 
-/** A subsystem of the console: one lazily loaded feature library, one entry in the side navigation. */
-export interface ConsoleSubsystem {
-  readonly path: string;
-  readonly labelKey: TranslationKey;
-  readonly icon: IconName;
-  /** Needed to see it in the navigation and to open it. */
-  readonly permission: Permission;
-  readonly loadChildren: LoadChildrenCallback;
-}
-
-/** Only subsystems that exist are listed; add one here when its feature library is ready. */
+/**
+ * The subsystems of the console, one per feature library; only those that exist are listed. To add one (registers
+ * `clinical-records`, `catalogs`, facility `administration`…): its `nav.*` label in the console-wide dictionaries, its
+ * translation scope (`@skss/console/i18n`), and an entry here, for example
+ * `{ path: 'records', labelKey: 'nav.records', icon: …, section: 'records', permissions: ['records.read', 'records.enter'],
+ * scope: 'records', loadChildren: () => import('@skss/console/clinical-records').then((m) => m.RECORDS_ROUTES) }`.
+ * The route, its guard, its title, the navigation entry and the home page follow from it.
+ */
 export const CONSOLE_SUBSYSTEMS: readonly ConsoleSubsystem[] = [
+  {
+    path: 'records',
+    labelKey: 'nav.section.records',
+    icon: 'event',
+    section: 'records',
+    permissions: ['records.read'],
+    scope: 'records',
+    loadChildren: () => import('@skss/console/clinical-records').then((m) => m.RECORDS_ROUTES),
+  },
   {
     path: 'org-units',
     labelKey: 'nav.orgUnits',
     icon: 'account_tree',
-    permission: 'org.read',
+    section: 'catalogs',
+    permissions: ['org.read'],
+    scope: 'org',
     loadChildren: () => import('@skss/console/org-units').then((m) => m.ORG_UNITS_ROUTES),
+  },
+  {
+    // Every signed-in user may read the catalogs; those who enter or check registers, and their administrators, use them.
+    path: 'catalogs',
+    labelKey: 'nav.catalogs',
+    icon: 'content_copy',
+    section: 'catalogs',
+    permissions: ['catalogs.manage', 'records.read', 'records.enter'],
+    scope: 'admin',
+    loadChildren: () => import('@skss/console/administration').then((m) => m.CATALOGS_ROUTES),
   },
   {
     path: 'users',
     labelKey: 'nav.users',
     icon: 'person',
-    permission: 'users.read',
+    section: 'administration',
+    permissions: ['users.read'],
+    scope: 'admin',
     loadChildren: () => import('@skss/console/administration').then((m) => m.USERS_ROUTES),
   },
   {
     path: 'roles',
     labelKey: 'nav.roles',
     icon: 'security',
-    permission: 'users.read',
+    section: 'administration',
+    permissions: ['users.read'],
+    scope: 'admin',
     loadChildren: () => import('@skss/console/administration').then((m) => m.ROLES_ROUTES),
   },
   {
     path: 'integration-clients',
     labelKey: 'nav.integrationClients',
     icon: 'lock',
-    permission: 'integration.manage',
+    section: 'administration',
+    permissions: ['integration.manage'],
+    scope: 'admin',
     loadChildren: () => import('@skss/console/administration').then((m) => m.INTEGRATION_CLIENTS_ROUTES),
   },
   {
     path: 'audit',
     labelKey: 'nav.audit',
     icon: 'history',
-    permission: 'audit.read',
+    section: 'administration',
+    permissions: ['audit.read'],
+    scope: 'admin',
     loadChildren: () => import('@skss/console/administration').then((m) => m.AUDIT_ROUTES),
+  },
+  {
+    path: 'facilities',
+    labelKey: 'nav.facilities',
+    icon: 'local_hospital',
+    section: 'administration',
+    permissions: ['facilities.manage'],
+    scope: 'admin',
+    loadChildren: () => import('@skss/console/administration').then((m) => m.FACILITIES_ROUTES),
   },
 ];

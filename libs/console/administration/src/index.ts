@@ -1,1 +1,8 @@
-export { AUDIT_ROUTES, INTEGRATION_CLIENTS_ROUTES, ROLES_ROUTES, USERS_ROUTES } from './lib/administration.routes';
+export {
+  AUDIT_ROUTES,
+  CATALOGS_ROUTES,
+  FACILITIES_ROUTES,
+  INTEGRATION_CLIENTS_ROUTES,
+  ROLES_ROUTES,
+  USERS_ROUTES,
+} from './lib/administration.routes';

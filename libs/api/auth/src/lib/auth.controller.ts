@@ -21,6 +21,12 @@ import { TotpService } from './totp/totp.service';
 
 type SessionRequest = Request & { session?: ResolvedSession };
 
+/** The session the guard resolved; every route that names a signed-in user has one. */
+function sessionOf(req: SessionRequest): ResolvedSession {
+  if (!req.session) throw new Error('Route of a signed-in user reached without a session');
+  return req.session;
+}
+
 @ApiTags('auth')
 @ApiCookieAuth()
 @ApiBearerAuth()
@@ -44,7 +50,10 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
     const session = await this.signIn.signIn(dto.username, dto.password, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] });
-    const me = await this.me.describe(session.userId, session);
+    // Resolving the new token describes the user and keeps the session ready for the next request.
+    const resolved = await this.sessions.resolve(session.token);
+    if (!resolved) throw new Error('A session just issued did not resolve');
+    const me = this.me.describe(resolved.session.user, resolved.session);
     if (dto.session === 'bearer') return { ...me, token: session.token };
     this.setCookies(res, session.token, session.csrfToken);
     return me;
@@ -66,8 +75,9 @@ export class AuthController {
   @Get('me')
   @ApiOperation({ operationId: 'getMe', summary: 'The signed-in user, unit, permissions and pending steps' })
   @ApiOkResponse({ type: MeDto })
-  getMe(@Req() req: SessionRequest, @CurrentUser() user: UserPrincipal): Promise<MeDto> {
-    return this.me.describe(user.userId, req.session ?? { fullyAuthenticated: false });
+  getMe(@Req() req: SessionRequest): MeDto {
+    const session = sessionOf(req);
+    return this.me.describe(session.user, session);
   }
 
   @AllowPending()
@@ -84,8 +94,10 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'beginTotpSetup', summary: 'Start two-factor enrolment: a new secret for an authenticator app' })
   @ApiOkResponse({ type: TotpSetupDto })
-  beginTotp(@CurrentUser() user: UserPrincipal): Promise<TotpSetupDto> {
-    return this.totp.begin(user.userId, user.username);
+  async beginTotp(@CurrentUser() user: UserPrincipal): Promise<TotpSetupDto> {
+    const setup = await this.totp.begin(user.userId, user.username);
+    this.sessions.forgetUser(user.userId);
+    return setup;
   }
 
   @AllowPending()
@@ -95,6 +107,7 @@ export class AuthController {
   @ApiNoContentResponse()
   async enableTotp(@Body() dto: TotpCodeDto, @CurrentUser() user: UserPrincipal): Promise<void> {
     await this.totp.confirm(user.userId, dto.code);
+    this.sessions.forgetUser(user.userId);
   }
 
   @AllowPending()
@@ -105,7 +118,8 @@ export class AuthController {
   async verifyTotp(@Body() dto: TotpCodeDto, @Req() req: SessionRequest, @CurrentUser() user: UserPrincipal): Promise<MeDto> {
     await this.totp.verify(user.userId, dto.code);
     await this.sessions.markFullyAuthenticated(user.sessionId);
-    return this.me.describe(user.userId, { fullyAuthenticated: true });
+    const session = sessionOf(req);
+    return this.me.describe(session.user, { fullyAuthenticated: true, method: session.method });
   }
 
   private setCookies(res: Response, token: string, csrfToken: string): void {

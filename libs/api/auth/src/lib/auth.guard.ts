@@ -13,12 +13,14 @@ import {
   PrismaService,
   PUBLIC_KEY,
   RequestContext,
+  RequestState,
+  Scope,
 } from '@skss/api/core';
 import type { Permission } from '@skss/domain';
 import { CLIENT_ROUTE_KEY, ClientRouteRequirement } from './client-operation.decorator';
-import { PENDING_MESSAGES, pendingStep, toPrincipal } from './sessions/account-state';
+import { PENDING_MESSAGES, pendingStep } from './sessions/account-state';
 import { CSRF_HEADER, hashToken, SESSION_COOKIE } from './sessions/session-token';
-import { ResolvedSession, SessionsService } from './sessions/sessions.service';
+import { CachedSession, ResolvedSession, SessionsService } from './sessions/sessions.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -56,6 +58,21 @@ export function readClientCredentials(req: Request): { clientId: string; secret:
 }
 
 /**
+ * The scope the core computes on the first scoped query (scoped-prisma.ts) is stored with the
+ * cached session instead of the request, so it is computed once per session, not per request.
+ */
+function keepScopeWithSession(state: RequestState, cached: CachedSession): void {
+  Object.defineProperty(state, 'scope', {
+    configurable: true,
+    enumerable: true,
+    get: () => cached.scope,
+    set: (scope: Scope | undefined) => {
+      cached.scope = scope;
+    },
+  });
+}
+
+/**
  * Global guard: every route needs a live session unless marked @Public(); cookie sessions must
  * echo their CSRF token on unsafe methods; sessions that owe a password change or second factor
  * may only use @AllowPending() routes; @RequirePermissions() is checked against the user's roles.
@@ -74,42 +91,43 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets) ?? false;
+    // Public routes use no principal: answering them costs no credential check and no database work.
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const clientRoute = this.reflector.getAllAndOverride<ClientRouteRequirement | undefined>(CLIENT_ROUTE_KEY, targets);
     const req = context.switchToHttp().getRequest<Request & { session?: ResolvedSession }>();
     const clientCredentials = readClientCredentials(req);
     if (clientCredentials !== undefined) {
       const principal = await this.authenticateClient(clientCredentials);
       if (!principal) {
-        if (isPublic) return true;
         context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Basic realm="SKSS", charset="UTF-8"');
         throw new DomainError('INVALID_CLIENT_CREDENTIALS', 'Thông tin xác thực của hệ thống tích hợp không hợp lệ', 401);
       }
       const state = RequestContext.current();
       if (state) state.principal = principal;
-      if (isPublic) return true;
       if (!clientRoute) throw forbidden();
       if (clientRoute.operation && !principal.operations.has(clientRoute.operation)) throw forbidden();
       return true;
     }
 
     const credentials = readCredentials(req);
-    const session = credentials ? await this.sessions.resolve(credentials.token) : null;
-    if (!session) {
-      if (isPublic) return true;
+    const resolved = credentials ? await this.sessions.resolve(credentials.token) : null;
+    if (!resolved) {
       throw new DomainError(
         credentials ? 'SESSION_EXPIRED' : 'UNAUTHENTICATED',
         credentials ? 'Phiên làm việc đã hết hạn, vui lòng đăng nhập lại' : 'Chưa đăng nhập',
         401,
       );
     }
+    const session = resolved.session;
     if (credentials?.via === 'cookie' && !SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new DomainError('CSRF_TOKEN_INVALID', 'Yêu cầu không hợp lệ (thiếu mã chống giả mạo), vui lòng tải lại trang', 403);
     }
     const state = RequestContext.current();
-    if (state) state.principal = toPrincipal(session.user, session.id);
+    if (state) {
+      state.principal = resolved.principal;
+      keepScopeWithSession(state, resolved);
+    }
     req.session = session;
-    if (isPublic) return true;
     if (clientRoute) throw forbidden();
 
     const pending = pendingStep(session.user, session, this.config);

@@ -6,6 +6,8 @@ import { CredentialsService } from './credentials.service';
 import { MeService } from './me.service';
 import { PasswordService } from './passwords/password.service';
 import { SecurityLogRetentionJob } from './sessions/security-log-retention.job';
+import { SessionCache } from './sessions/session-cache';
+import { SessionInvalidationListener } from './sessions/session-invalidation.listener';
 import { SessionsService } from './sessions/sessions.service';
 import { SignInService } from './sign-in/sign-in.service';
 import { TotpService } from './totp/totp.service';
@@ -15,6 +17,8 @@ import { TotpService } from './totp/totp.service';
   controllers: [AuthController],
   providers: [
     SessionsService,
+    SessionCache,
+    SessionInvalidationListener,
     SignInService,
     PasswordService,
     CredentialsService,

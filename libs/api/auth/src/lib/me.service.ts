@@ -1,22 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, InjectAppConfig, PrismaService } from '@skss/api/core';
+import { AppConfig, InjectAppConfig } from '@skss/api/core';
 import { FACILITY_KIND_INFO } from '@skss/domain';
 import { MeDto } from './dto/auth.dto';
 import { passwordExpiresAt, pendingStep, permissionsOf } from './sessions/account-state';
+import type { SessionAccount } from './sessions/session-lookup';
 
-/** The signed-in user as the console needs it: unit, roles, permissions and what is pending. */
+/**
+ * The signed-in user as the console needs it: unit, roles, permissions and what is pending. Built
+ * from the account the session was resolved with, so it costs no query of its own.
+ */
 @Injectable()
 export class MeService {
-  constructor(
-    private readonly prisma: PrismaService,
-    @InjectAppConfig() private readonly config: AppConfig,
-  ) {}
+  constructor(@InjectAppConfig() private readonly config: AppConfig) {}
 
-  async describe(userId: string, session: { fullyAuthenticated: boolean; method?: string }): Promise<MeDto> {
-    const user = await this.prisma.raw.userAccount.findUniqueOrThrow({
-      where: { id: userId },
-      include: { facility: true, roles: { include: { role: true }, orderBy: { role: { code: 'asc' } } } },
-    });
+  describe(user: SessionAccount, session: { fullyAuthenticated: boolean; method?: string }): MeDto {
     const expires = passwordExpiresAt(user, this.config);
     return {
       id: user.id,

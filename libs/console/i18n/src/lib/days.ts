@@ -32,3 +32,71 @@ export function dayToLocalDate(day: IsoDate): Date | null {
 export function localDateToDay(date: Date): IsoDate {
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** Vietnam time (Asia/Ho_Chi_Minh) is UTC+7 all year: no daylight saving to account for. */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/**
+ * An instant from the API (ISO 8601 with its offset) as dd/MM/yyyy HH:mm in Vietnam time, whatever the browser's time
+ * zone; with seconds on request. Null, undefined or an unreadable value → '—'.
+ */
+export function formatDateTime(value: string | null | undefined, withSeconds = false): string {
+  if (!value) return '—';
+  const time = new Date(value).getTime();
+  if (Number.isNaN(time)) return '—';
+  const d = new Date(time + VIETNAM_OFFSET_MS);
+  const day = `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCFullYear(), 4)}`;
+  const clock = `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${withSeconds ? ':' + pad(d.getUTCSeconds()) : ''}`;
+  return `${day} ${clock}`;
+}
+
+/** How the console writes a month: MM/yyyy. */
+export const MONTH_FORMAT = 'MM/yyyy';
+
+/** A calendar month, the period of registers and monthly reports: 'YYYY-MM'. */
+export type IsoMonth = string;
+
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const MONTH_YEAR = /^(\d{1,2})\/(\d{4})$/;
+
+export function isIsoMonth(value: unknown): value is IsoMonth {
+  if (typeof value !== 'string') return false;
+  const match = ISO_MONTH.exec(value);
+  return !!match && Number(match[2]) >= 1 && Number(match[2]) <= 12;
+}
+
+/** 'YYYY-MM' → 'MM/yyyy' (how the console writes a month); anything else → '—'. */
+export function formatMonth(month: IsoMonth | null | undefined): string {
+  if (!isIsoMonth(month)) return '—';
+  const [year, number] = month.split('-');
+  return `${number}/${year}`;
+}
+
+/** Strict 'MM/yyyy' (a one-digit month is accepted) → 'YYYY-MM', or null. */
+export function parseMonth(text: string): IsoMonth | null {
+  const match = MONTH_YEAR.exec(text.trim());
+  if (!match) return null;
+  const month = `${match[2]}-${pad(Number(match[1]))}`;
+  return isIsoMonth(month) ? month : null;
+}
+
+/** The month of a calendar day: '2026-03-15' → '2026-03'. */
+export function monthOf(day: IsoDate): IsoMonth {
+  return day.slice(0, 7);
+}
+
+/** The month `count` months after (or, negative, before) another. */
+export function addMonths(month: IsoMonth, count: number): IsoMonth {
+  if (!isIsoMonth(month)) throw new RangeError(`Not a month: ${month}`);
+  const [year, number] = month.split('-').map(Number);
+  const index = year * 12 + (number - 1) + count;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+}
+
+/** The first and last day of a month, both inclusive, as the API's `from`/`to` filters take them. */
+export function monthRange(month: IsoMonth): { readonly from: IsoDate; readonly to: IsoDate } {
+  if (!isIsoMonth(month)) throw new RangeError(`Not a month: ${month}`);
+  const [year, number] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(year, number, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${pad(last)}` };
+}

@@ -1,5 +1,6 @@
 import { AdminLevel, FACILITY_KIND_INFO, FacilityKind } from '@skss/domain';
-import { Language, TranslationKey } from './translate';
+import type { TranslationKey } from './scopes';
+import { Language } from './translate';
 
 const ADMIN_LEVEL_KEYS: Readonly<Record<AdminLevel, TranslationKey>> = {
   province: 'level.province',

@@ -3,7 +3,7 @@ import { TranslationKey, TranslationParams } from '@skss/console/i18n';
 import { I18n } from './i18n.service';
 
 /**
- * `{{ 'org.title' | translate }}`, `{{ 'org.tree.count' | translate: { count: 63 } }}`.
+ * `{{ 'org.page.title' | translate }}`, `{{ 'org.tree.count' | translate: { count: 63 } }}`.
  * Keys are type-checked by strict templates. Impure so that a language switch re-renders the text:
  * the lookup is a property read, and the language signal read here is tracked by the view.
  */

@@ -24,4 +24,7 @@ export const AUDIT_ACTION: AuditAction[] = [
   'EXPORT',
   'ACCESS_DENIED',
   'VIEW',
+  'IMPORT',
+  'MERGE',
+  'MERGE_UNDONE',
 ];

@@ -18,4 +18,7 @@ export type AuditAction =
   | 'SECRET_ROTATED'
   | 'EXPORT'
   | 'ACCESS_DENIED'
-  | 'VIEW';
+  | 'VIEW'
+  | 'IMPORT'
+  | 'MERGE'
+  | 'MERGE_UNDONE';

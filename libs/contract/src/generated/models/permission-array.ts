@@ -15,6 +15,7 @@ export const PERMISSION: Permission[] = [
   'audit.read',
   'monitoring.read',
   'catalogs.manage',
+  'facilities.manage',
   'records.read',
   'records.enter',
   'reports.read',

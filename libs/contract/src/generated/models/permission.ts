@@ -10,6 +10,7 @@ export type Permission =
   | 'audit.read'
   | 'monitoring.read'
   | 'catalogs.manage'
+  | 'facilities.manage'
   | 'records.read'
   | 'records.enter'
   | 'reports.read'

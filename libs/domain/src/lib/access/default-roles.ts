@@ -51,6 +51,7 @@ export const DEFAULT_ROLES: Readonly<Record<FacilityKind, DefaultRole>> = {
       'audit.read',
       'monitoring.read',
       'catalogs.manage',
+      'facilities.manage',
       'reports.read',
     ],
   },

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SessionsService } from '@skss/api/auth';
 import { DomainError, NotFoundError, Prisma, UserPrincipal } from '@skss/api/core';
 import { knownPermissions, toPermissionDtos, toRoleDto } from '../accounts.mapper';
 import { CreateRoleDto, PermissionDto, RoleDto, UpdateRoleDto } from '../dto/role.dto';
@@ -19,6 +20,7 @@ export class RolesService {
   constructor(
     private readonly roles: RolesRepository,
     private readonly safety: AdministrationSafety,
+    private readonly sessions: SessionsService,
   ) {}
 
   listPermissions(): PermissionDto[] {
@@ -62,11 +64,14 @@ export class RolesService {
     if (Object.keys(fields).length === 0) return toRoleDto(current);
     this.safety.assertHoldsAdministration(actor, [...current.permissions, ...(permissions ?? [])], 'permissions');
     const newPermissions = fields.permissions;
-    if (!newPermissions) return toRoleDto(await this.roles.update(code, fields));
-    const updated = await this.safety.exclusive(async (db) => {
-      await this.safety.assertAdministratorsRemain(db, { role: { code, permissions: newPermissions } });
-      return this.roles.update(code, fields, db);
-    });
+    const updated = newPermissions
+      ? await this.safety.exclusive(async (db) => {
+          await this.safety.assertAdministratorsRemain(db, { role: { code, permissions: newPermissions } });
+          return this.roles.update(code, fields, db);
+        })
+      : await this.roles.update(code, fields);
+    // Any session may hold the role: they all read their roles again.
+    this.sessions.forgetAll();
     return toRoleDto(updated);
   }
 

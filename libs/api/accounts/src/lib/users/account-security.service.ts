@@ -31,6 +31,7 @@ export class AccountSecurityService {
       await this.safety.assertAdministratorsRemain(db, { account: { id, active: false } });
       return this.users.updateEndingSessions(id, { status: 'disabled' }, 'disabled', db);
     });
+    this.sessions.forgetUser(id);
     return toUserDto(updated);
   }
 
@@ -75,13 +76,16 @@ export class AccountSecurityService {
   /** For a lost or replaced phone: the officer enrols again at the next sign-in if a role requires it. */
   async resetUserTotp(actor: UserPrincipal, id: string): Promise<UserDto> {
     await this.target(actor, id);
-    return toUserDto(await this.users.updateEndingSessions(id, { totpEnabled: false, totpSecret: null }, 'totp-reset'));
+    const updated = await this.users.updateEndingSessions(id, { totpEnabled: false, totpSecret: null }, 'totp-reset');
+    this.sessions.forgetUser(id);
+    return toUserDto(updated);
   }
 
   /** Ends every open session of the account (ASVS 7.4.5), e.g. after a device was lost. */
   async endUserSessions(actor: UserPrincipal, id: string): Promise<void> {
     const current = await this.target(actor, id);
     await this.users.updateEndingSessions(id, {}, 'ended-by-administrator');
+    this.sessions.forgetUser(id);
     await this.audit.record({
       action: 'SIGN_OUT',
       entityType: 'UserAccount',

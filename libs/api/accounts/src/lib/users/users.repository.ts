@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CENTRAL_KINDS, Prisma, PrismaService, RequestContext } from '@skss/api/core';
+import { CENTRAL_KINDS, findPage, Page, Prisma, PrismaService, RequestContext } from '@skss/api/core';
 import type { AdministratorCandidate } from '../shared/administration-rules';
 import type { AccountStatusValue } from '../dto/user.request.dto';
 
@@ -46,13 +46,13 @@ export type AccountChanges = Pick<
 export class UsersRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findPage(filter: UserFilter, skip: number, take: number): Promise<{ rows: UserRow[]; total: number }> {
+  findPage(filter: UserFilter, skip: number, take: number): Promise<Page<UserRow>> {
     const where = toWhere(filter);
-    const [rows, total] = await Promise.all([
-      this.prisma.userAccount.findMany({ where, include: userInclude, orderBy: { username: 'asc' }, skip, take }),
-      this.prisma.userAccount.count({ where }),
-    ]);
-    return { rows, total };
+    return findPage(
+      { skip, take },
+      (range) => this.prisma.userAccount.findMany({ where, include: userInclude, orderBy: { username: 'asc' }, ...range }),
+      () => this.prisma.userAccount.count({ where }),
+    );
   }
 
   /** The account if it is in the caller's view scope, else null (an account elsewhere looks absent). */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hashPassword, PasswordService } from '@skss/api/auth';
+import { hashPassword, PasswordService, SessionsService } from '@skss/api/auth';
 import { AuditService, CENTRAL_KINDS, DomainError, NotFoundError, Prisma, UserPrincipal } from '@skss/api/core';
 import { DEFAULT_ROLES, foldVietnamese, formatIsoDate, isValidOn, todayInVietnam } from '@skss/domain';
 import { toUserDto } from '../accounts.mapper';
@@ -21,6 +21,7 @@ export class UsersService {
     private readonly passwords: PasswordService,
     private readonly safety: AdministrationSafety,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async listUsers(query: ListUsersQueryDto): Promise<UserPageDto> {
@@ -98,6 +99,8 @@ export class UsersService {
       await this.safety.assertAdministratorsRemain(db, { account: { id, central: CENTRAL_KINDS.includes(facility.kind) } });
       return this.users.update(id, { ...changes, facilityId: facility.id }, db);
     });
+    // Its sessions now act for another unit: principal and scope are read again.
+    this.sessions.forgetUser(id);
     return toUserDto(updated);
   }
 
@@ -118,6 +121,7 @@ export class UsersService {
         db,
       );
     });
+    this.sessions.forgetUser(id);
     await this.audit.record({
       action: 'ROLE_CHANGE',
       entityType: 'UserAccount',

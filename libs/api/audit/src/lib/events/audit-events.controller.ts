@@ -11,10 +11,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal } from '@skss/api/core';
+import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
 import { AuditEventPageDto, AuditHistoryDto } from '../dto/audit-event.response.dto';
 import { AuditEventFilterDto, AuditHistoryQueryDto, ListAuditEventsQueryDto } from '../dto/audit-query.dto';
-import { AuditExportService, XLSX_CONTENT_TYPE } from '../export/audit-export.service';
+import { AuditExportService } from '../export/audit-export.service';
 import { AuditEventsService } from './audit-events.service';
 
 @RequirePermissions('audit.read')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditEvent, CENTRAL_KINDS, Prisma, PrismaService, reportingSubtree, UserPrincipal } from '@skss/api/core';
+import { AuditEvent, CENTRAL_KINDS, findPage, Page, Prisma, PrismaService, reportingSubtree, UserPrincipal } from '@skss/api/core';
 
 export interface AuditFilter {
   entityType?: string;
@@ -37,13 +37,13 @@ export class AuditEventsRepository {
     return reportingSubtree(this.prisma.raw, principal.facilityId);
   }
 
-  async findPage(filter: AuditFilter, skip: number, take: number): Promise<{ rows: AuditEventRow[]; total: number }> {
+  findPage(filter: AuditFilter, skip: number, take: number): Promise<Page<AuditEventRow>> {
     const where = toWhere(filter);
-    const [rows, total] = await this.prisma.$transaction([
-      this.prisma.auditEvent.findMany({ where, orderBy: NEWEST_FIRST, skip, take }),
-      this.prisma.auditEvent.count({ where }),
-    ]);
-    return { rows, total };
+    return findPage(
+      { skip, take },
+      (range) => this.prisma.auditEvent.findMany({ where, orderBy: NEWEST_FIRST, ...range }),
+      () => this.prisma.auditEvent.count({ where }),
+    );
   }
 
   count(filter: AuditFilter): Promise<number> {

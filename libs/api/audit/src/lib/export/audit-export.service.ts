@@ -1,14 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, DomainError, UserPrincipal } from '@skss/api/core';
+import { AuditService, buildXlsx, DomainError, UserPrincipal, XlsxCell, XlsxColumn } from '@skss/api/core';
 import { AuditEventFilterDto } from '../dto/audit-query.dto';
 import { actorFacilityIds } from '../events/audit-events.mapper';
 import { AuditEventRow, AuditEventsRepository } from '../events/audit-events.repository';
 import { toAuditFilter } from '../events/audit-filter';
-import { buildXlsx, XlsxCell, XlsxColumn } from './xlsx-writer';
 
 /** Most rows one export may hold; more must be narrowed with the filters. */
 export const EXPORT_ROW_LIMIT = 50_000;
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const COLUMNS: XlsxColumn[] = [
   { header: 'Mã sự kiện', width: 11 },

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig, InjectAppConfig, PrismaService } from '@skss/api/core';
+import { toPrincipal } from './account-state';
+import { CachedSession, SessionCache } from './session-cache';
+import { findSession } from './session-lookup';
 import { hashToken, newToken } from './session-token';
+
+export type { ResolvedSession, SessionAccount } from './session-lookup';
+export type { CachedSession } from './session-cache';
 
 export type SessionMethod = 'password' | 'oidc';
 
@@ -16,15 +22,19 @@ export interface IssuedSession {
 /** Only write last-seen once a minute per session, not on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-const sessionWithUser = {
-  user: { include: { facility: true, roles: { include: { role: true } } } },
-} as const;
-
-/** Server-side sessions: the client holds a random token; the server stores its hash. */
+/**
+ * Server-side sessions: the client holds a random token; the server stores its hash. Resolving a
+ * token costs one statement the first time and none while this instance keeps it (SessionCache);
+ * whatever ends or changes a session here is forgotten before the answer leaves.
+ */
 @Injectable()
 export class SessionsService {
+  /** Reads in flight, so that concurrent first requests of one session share a single statement. */
+  private readonly loading = new Map<string, Promise<CachedSession | null>>();
+
   constructor(
     private readonly prisma: PrismaService,
+    private readonly cache: SessionCache,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -51,31 +61,29 @@ export class SessionsService {
     return { id: session.id, token, csrfToken, method, fullyAuthenticated };
   }
 
-  /** The live session for a token, with its user; ends sessions that are idle or past their lifetime. */
-  async resolve(token: string) {
-    const session = await this.prisma.raw.session.findUnique({ where: { tokenHash: hashToken(token) }, include: sessionWithUser });
-    if (!session || session.revokedAt) return null;
+  /** The live session for a token, with its account and principal; ends sessions that are idle or past their lifetime. */
+  async resolve(token: string): Promise<CachedSession | null> {
+    const tokenHash = hashToken(token);
+    const entry = this.cache.get(tokenHash) ?? (await this.load(tokenHash));
+    if (!entry) return null;
+    const session = entry.session;
     const now = Date.now();
-    if (session.expiresAt.getTime() <= now) {
-      await this.revoke(session.id, 'expired');
-      return null;
-    }
-    if (session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000 <= now) {
-      await this.revoke(session.id, 'idle');
-      return null;
-    }
-    if (session.user.status !== 'active') {
-      await this.revoke(session.id, 'disabled');
-      return null;
-    }
+    if (session.expiresAt.getTime() <= now) return this.end(session.id, 'expired');
+    if (session.lastSeenAt.getTime() + this.config.sessionIdleMinutes * 60_000 <= now) return this.end(session.id, 'idle');
     if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.prisma.raw.session.update({ where: { id: session.id }, data: { lastSeenAt: new Date(now) } });
+      // Set first: the other requests of this session in the meantime need not touch it too.
+      session.lastSeenAt = new Date(now);
+      await this.prisma.raw.session.updateMany({
+        where: { id: session.id, lastSeenAt: { lt: new Date(now - TOUCH_INTERVAL_MS) } },
+        data: { lastSeenAt: session.lastSeenAt },
+      });
     }
-    return session;
+    return entry;
   }
 
   async markFullyAuthenticated(sessionId: string): Promise<void> {
     await this.prisma.raw.session.update({ where: { id: sessionId }, data: { fullyAuthenticated: true } });
+    this.cache.forgetSession(sessionId);
   }
 
   async revoke(sessionId: string, reason: string): Promise<void> {
@@ -83,6 +91,7 @@ export class SessionsService {
       where: { id: sessionId, revokedAt: null },
       data: { revokedAt: new Date(), revokedReason: reason },
     });
+    this.cache.forgetSession(sessionId);
   }
 
   /** Ends a user's sessions (password change, disabling), optionally keeping the current one. */
@@ -91,8 +100,45 @@ export class SessionsService {
       where: { userId, revokedAt: null, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
       data: { revokedAt: new Date(), revokedReason: reason },
     });
+    // The kept session is forgotten too: its account has just changed.
+    this.cache.forgetUser(userId);
     return result.count;
   }
-}
 
-export type ResolvedSession = NonNullable<Awaited<ReturnType<SessionsService['resolve']>>>;
+  /**
+   * After changing an account here (status, roles, unit, password, second factor): the next request
+   * of its sessions reads it again. Other instances learn it from the database's notification.
+   */
+  forgetUser(userId: string): void {
+    this.cache.forgetUser(userId);
+  }
+
+  /** After changing a role's permissions, which any session may hold. */
+  forgetAll(): void {
+    this.cache.forgetAll();
+  }
+
+  private load(tokenHash: string): Promise<CachedSession | null> {
+    let pending = this.loading.get(tokenHash);
+    if (!pending) {
+      const stamp = this.cache.stamp();
+      pending = this.read(tokenHash, stamp).finally(() => this.loading.delete(tokenHash));
+      this.loading.set(tokenHash, pending);
+    }
+    return pending;
+  }
+
+  private async read(tokenHash: string, stamp: number): Promise<CachedSession | null> {
+    const session = await findSession(this.prisma.raw, tokenHash);
+    if (!session || session.revokedAt) return null;
+    if (session.user.status !== 'active') return this.end(session.id, 'disabled');
+    const entry: CachedSession = { session, principal: toPrincipal(session.user, session.id), loadedAt: Date.now() };
+    this.cache.put(tokenHash, entry, stamp);
+    return entry;
+  }
+
+  private async end(sessionId: string, reason: string): Promise<null> {
+    await this.revoke(sessionId, reason);
+    return null;
+  }
+}

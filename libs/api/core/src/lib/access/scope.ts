@@ -1,4 +1,5 @@
 import type { FacilityKind } from '@skss/domain';
+import type { Principal } from './principal';
 
 /**
  * Facilities a principal may read and write; 'all' for central units.
@@ -16,6 +17,16 @@ export interface Scope {
 
 /** Central units see the whole country (Điều 10); everyone else their reporting subtree. */
 export const CENTRAL_KINDS: readonly FacilityKind[] = ['MCH_DEPARTMENT', 'NCHI'];
+
+/**
+ * Where a principal may enter data (the `write` part of its scope): everything for central units,
+ * an integration account's facilities, otherwise the user's own facility. Nothing without a principal.
+ */
+export function writeScopeOf(principal: Principal | undefined): ReadonlySet<number> | 'all' {
+  if (!principal) return new Set();
+  if (principal.kind === 'client') return principal.facilityIds;
+  return CENTRAL_KINDS.includes(principal.facilityKind) ? 'all' : new Set([principal.facilityId]);
+}
 
 /** The facility-set a filter is built from: the allowed facility ids, never 'all'. */
 export type FacilityFilter = (facilityIds: number[]) => Record<string, unknown>;

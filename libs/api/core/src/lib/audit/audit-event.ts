@@ -18,6 +18,11 @@ export const AUDIT_ACTIONS = [
   'ACCESS_DENIED',
   /** Opening one person's health record (who viewed whose data). */
   'VIEW',
+  /** A committed Excel import: one event for the batch, linked to the import record (entityId). */
+  'IMPORT',
+  /** A probable duplicate person merged into another, and a merge undone (what moved is in `after`). */
+  'MERGE',
+  'MERGE_UNDONE',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -52,6 +57,10 @@ export function redactForAudit(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map(redactForAudit);
+  // Values that know their JSON form (Prisma's Decimal: '52.5'), rather than their internals.
+  if (typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON(): unknown }).toJSON();
+  }
   if (typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>).map(([key, v]) => [key, SECRET_FIELDS.has(key) ? '[redacted]' : redactForAudit(v)]),

@@ -8,6 +8,14 @@ export interface AppConfig {
   consoleDir: string;
   /** Log each SQL statement (development only). */
   logQueries: boolean;
+  /** Connections of this instance's pool (docs/operations/sizing.md): enough to keep the server's cores busy, no more. */
+  databasePoolSize: number;
+  /**
+   * Seconds a resolved session (account, roles, view scope) is reused from memory; 0 reads it on
+   * every request. Changes reach every instance at once through LISTEN/NOTIFY; this bounds the rest
+   * (a reporting line coming into force at midnight).
+   */
+  sessionCacheSeconds: number;
   /** Minutes without activity after which a session ends (Điều 4.2: idle sessions are protected). */
   sessionIdleMinutes: number;
   /** Hours after which a session ends whatever the activity. */
@@ -51,6 +59,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     consoleDir: env['CONSOLE_DIR'] ?? 'dist/apps/console/browser',
     logQueries: env['LOG_QUERIES'] === 'true',
+    databasePoolSize: positiveInteger(env, 'DATABASE_POOL_SIZE', 10),
+    sessionCacheSeconds: nonNegativeNumber(env, 'SESSION_CACHE_SECONDS', 30),
     sessionIdleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES', 30),
     sessionMaxHours: positiveNumber(env, 'SESSION_MAX_HOURS', 12),
     cookieSecure: env['COOKIE_SECURE'] !== 'false',
@@ -70,6 +80,16 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   const value = Number(raw);
   if (!Number.isFinite(value) || value <= 0) throw new ConfigError(`${name} must be a positive number, got ${raw}`);
   return value;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = positiveNumber(env, name, fallback);
+  if (!Number.isInteger(value)) throw new ConfigError(`${name} must be a whole number, got ${env[name]}`);
+  return value;
+}
+
+function nonNegativeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  return env[name] === '0' ? 0 : positiveNumber(env, name, fallback);
 }
 
 function loadSso(env: NodeJS.ProcessEnv, port: number): SsoConfig | null {

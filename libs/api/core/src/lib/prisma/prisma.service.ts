@@ -4,6 +4,7 @@ import { PrismaClient } from '../../generated/prisma/client';
 import { AppConfig } from '../config/app-config';
 import { randomUUID } from 'node:crypto';
 import { RequestContext, RequestState } from '../context/request-context';
+import { cacheQueryPlans } from './query-plan-cache';
 import { extendWithScopeAndAudit } from './scoped-prisma';
 
 /**
@@ -17,8 +18,10 @@ export abstract class PrismaService extends PrismaClient {
 }
 
 export function createPrismaService(config: AppConfig): PrismaService {
+  cacheQueryPlans();
   const raw = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: config.databaseUrl }),
+    // Requests beyond the pool wait for a connection rather than crowd the server (docs/operations/sizing.md).
+    adapter: new PrismaPg({ connectionString: config.databaseUrl, max: config.databasePoolSize }),
     log: config.logQueries ? ['query', 'warn', 'error'] : ['warn', 'error'],
   });
   const extended = extendWithScopeAndAudit(raw) as unknown as PrismaService;

@@ -1,6 +1,6 @@
 import { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { AuditEntry, redactForAudit } from '../audit/audit-event';
-import { AUDITED_MODELS, CENTRAL_KINDS, Scope, SCOPED_MODELS, ScopeRule } from '../access/scope';
+import { AUDITED_MODELS, CENTRAL_KINDS, Scope, SCOPED_MODELS, ScopeRule, writeScopeOf } from '../access/scope';
 import { RequestContext, RequestState } from '../context/request-context';
 import { DomainError } from '../errors/domain-error';
 import { relationGraph, RelationGraph } from './relation-graph';
@@ -86,8 +86,10 @@ export function extendWithScopeAndAudit(base: PrismaClient) {
           const audited = AUDITED_MODELS.has(model);
           const state = RequestContext.current();
           const tx = state?.tx;
-          const scope = await scopeOf(state);
           let scoped = args as AnyArgs;
+          // The scope costs a query once per request: only compute it when this query needs it.
+          const relations = WITH_RELATIONS.has(operation) && reachesScopedModel(scoped, model, graph);
+          const scope = rule || relations ? await scopeOf(state) : null;
 
           if (scope) {
             if (rule) {
@@ -97,14 +99,14 @@ export function extendWithScopeAndAudit(base: PrismaClient) {
                 assertMovable(scoped, rule.field, scope.write);
               if (READS.has(operation) || FILTERED_WRITES.has(operation)) scoped = withScopeFilter(scoped, rule, allowed);
             }
-            if (WITH_RELATIONS.has(operation)) scoped = withRelationFilters(scoped, model, graph, scope);
+            if (relations) scoped = withRelationFilters(scoped, model, graph, scope);
           }
 
           // In a transaction opened by PrismaService.transaction(), run there (not on the pool).
           const run = (db: Db) => (db === base && !tx ? query(scoped) : delegateOf(db, model)[operation](scoped));
           const execute = async (db: Db) => {
             const result = await runMappingScopeErrors(() => run(db), rule);
-            return scope && WITH_RELATIONS.has(operation) ? hideOutOfScopeRelations(result, model, graph, scope) : result;
+            return scope && relations ? hideOutOfScopeRelations(result, model, graph, scope) : result;
           };
 
           if (!audited || !(operation in SINGLE_WRITES || operation in MANY_WRITES)) return execute(tx ?? base);
@@ -143,10 +145,11 @@ export function extendWithScopeAndAudit(base: PrismaClient) {
 async function computeScope(base: PrismaClient, state: RequestState): Promise<Scope> {
   const principal = state.principal;
   if (!principal) return { view: new Set(), history: new Set(), write: new Set() };
-  if (principal.kind === 'client') return { view: principal.facilityIds, history: principal.facilityIds, write: principal.facilityIds };
-  if (CENTRAL_KINDS.includes(principal.facilityKind)) return { view: 'all', history: 'all', write: 'all' };
+  const write = writeScopeOf(principal);
+  if (principal.kind === 'client') return { view: principal.facilityIds, history: principal.facilityIds, write };
+  if (CENTRAL_KINDS.includes(principal.facilityKind)) return { view: 'all', history: 'all', write };
   const [view, history] = await Promise.all([reportingSubtree(base, principal.facilityId), historicalSubtree(base, principal.facilityId)]);
-  return { view, history, write: new Set([principal.facilityId]) };
+  return { view, history, write };
 }
 
 async function runMappingScopeErrors(work: () => Promise<unknown>, rule: ScopeRule | undefined): Promise<unknown> {
@@ -205,6 +208,21 @@ function withRelationFilters(args: AnyArgs, model: string, graph: RelationGraph,
   if (args['include']) next['include'] = rewrite(args['include'], model);
   if (args['select']) next['select'] = rewrite(args['select'], model);
   return next;
+}
+
+/** Whether include/select pulls in, at any depth, a relation leading to a scoped model. */
+function reachesScopedModel(args: AnyArgs, model: string, graph: RelationGraph): boolean {
+  const reaches = (selection: unknown, owner: string): boolean =>
+    !!selection &&
+    typeof selection === 'object' &&
+    Object.entries(selection as Record<string, unknown>).some(([key, value]) => {
+      const relation = graph[owner]?.[key];
+      if (!relation || !value) return false;
+      if (SCOPED_MODELS[relation.target]) return true;
+      const nested = value as AnyArgs;
+      return value !== true && (reaches(nested.include, relation.target) || reaches(nested.select, relation.target));
+    });
+  return reaches(args.include, model) || reaches(args.select, model);
 }
 
 /** Replaces to-one relations of scoped models that fall outside the scope by null. */

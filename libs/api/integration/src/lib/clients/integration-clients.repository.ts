@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExternalSystem, Prisma, PrismaService } from '@skss/api/core';
+import { ExternalSystem, findPage, Page, Prisma, PrismaService } from '@skss/api/core';
 
 export interface FacilityRef {
   id: number;
@@ -51,22 +51,22 @@ const validOn = (day: Date) => ({
 export class IntegrationClientsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findPage(filter: ClientFilter, skip: number, take: number): Promise<{ rows: ClientSummaryRow[]; total: number }> {
+  findPage(filter: ClientFilter, skip: number, take: number): Promise<Page<ClientSummaryRow>> {
     const where: Prisma.IntegrationClientWhereInput = {
       ...(filter.system ? { system: filter.system } : {}),
       ...(filter.status ? { status: filter.status } : {}),
     };
-    const [rows, total] = await this.prisma.$transaction([
-      this.prisma.integrationClient.findMany({
-        where,
-        include: clientSummary,
-        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-        skip,
-        take,
-      }),
-      this.prisma.integrationClient.count({ where }),
-    ]);
-    return { rows, total };
+    return findPage(
+      { skip, take },
+      (range) =>
+        this.prisma.integrationClient.findMany({
+          where,
+          include: clientSummary,
+          orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+          ...range,
+        }),
+      () => this.prisma.integrationClient.count({ where }),
+    );
   }
 
   findByClientId(clientId: string): Promise<ClientDetailRow | null> {

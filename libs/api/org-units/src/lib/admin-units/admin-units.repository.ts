@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AdminLevel, Prisma, PrismaService } from '@skss/api/core';
+import { AdminLevel, findPage, Page, Prisma, PrismaService } from '@skss/api/core';
 import { validOn } from '../shared/validity';
 
 export interface AdminUnitFilter {
@@ -24,19 +24,19 @@ export type AdminUnitRow = Prisma.AdminUnitGetPayload<{ include: ReturnType<type
 export class AdminUnitsRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findPage(filter: AdminUnitFilter, skip: number, take: number): Promise<{ rows: AdminUnitRow[]; total: number }> {
+  findPage(filter: AdminUnitFilter, skip: number, take: number): Promise<Page<AdminUnitRow>> {
     const where = this.toWhere(filter);
-    const [rows, total] = await this.prisma.$transaction([
-      this.prisma.adminUnit.findMany({
-        where,
-        include: withParentAndChildCount(filter.day),
-        orderBy: [{ level: 'asc' }, { code: 'asc' }],
-        skip,
-        take,
-      }),
-      this.prisma.adminUnit.count({ where }),
-    ]);
-    return { rows, total };
+    return findPage(
+      { skip, take },
+      (range) =>
+        this.prisma.adminUnit.findMany({
+          where,
+          include: withParentAndChildCount(filter.day),
+          orderBy: [{ level: 'asc' }, { code: 'asc' }],
+          ...range,
+        }),
+      () => this.prisma.adminUnit.count({ where }),
+    );
   }
 
   findOneOn(code: string, day: Date, level?: AdminLevel): Promise<AdminUnitRow | null> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FacilityKind, Prisma, PrismaService } from '@skss/api/core';
+import { FacilityKind, findPage, Page, Prisma, PrismaService } from '@skss/api/core';
 import { validOn } from '../shared/validity';
 
 export interface FacilityFilter {
@@ -24,19 +24,19 @@ export type FacilityRow = Prisma.FacilityGetPayload<{ include: ReturnType<typeof
 export class FacilitiesRepository {
   constructor(private readonly prisma: PrismaService) {}
 
-  async findPage(filter: FacilityFilter, skip: number, take: number): Promise<{ rows: FacilityRow[]; total: number }> {
+  findPage(filter: FacilityFilter, skip: number, take: number): Promise<Page<FacilityRow>> {
     const where = this.toWhere(filter);
-    const [rows, total] = await this.prisma.$transaction([
-      this.prisma.facility.findMany({
-        where,
-        include: facilityInclude(filter.day),
-        orderBy: [{ kind: 'asc' }, { code: 'asc' }],
-        skip,
-        take,
-      }),
-      this.prisma.facility.count({ where }),
-    ]);
-    return { rows, total };
+    return findPage(
+      { skip, take },
+      (range) =>
+        this.prisma.facility.findMany({
+          where,
+          include: facilityInclude(filter.day),
+          orderBy: [{ kind: 'asc' }, { code: 'asc' }],
+          ...range,
+        }),
+      () => this.prisma.facility.count({ where }),
+    );
   }
 
   findByCodeOn(code: string, day: Date): Promise<FacilityRow | null> {

@@ -25,17 +25,26 @@ import {
 import { RouterLink } from '@angular/router';
 import { Session } from '@skss/console/auth';
 import { localDateToDay } from '@skss/console/i18n';
-import { ApiErrorMessage, I18n, Icon, remote } from '@skss/console/ui';
+import {
+  ApiErrorMessage,
+  ApiFailure,
+  DateTimePipe,
+  describeFailure,
+  FacilityOption,
+  FacilityPicker,
+  I18n,
+  Icon,
+  provideConsoleDatepickerIntl,
+  provideConsolePaginatorIntl,
+  remote,
+  TranslatePipe,
+  withBlobErrorBody,
+} from '@skss/console/ui';
 import { Api, AuditAction, AuditEventDto, exportAuditEvents, listAuditEvents, ListAuditEvents$Params } from '@skss/contract';
 import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
 import { AdminIcon } from '../shared/admin-icon';
-import { AdminI18n, AdminTextPipe, AUDIT_ACTIONS, ENTITY_TYPES } from '../shared/admin-i18n';
 import { ChangeView } from '../shared/change-view';
-import { provideAdminDatepickerIntl } from '../shared/datepicker-intl';
-import { DateTimePipe } from '../shared/date-time';
-import { FacilityOption, FacilityPicker } from '../shared/facility-picker';
-import { ApiFailure, describeFailure, withBlobErrorBody } from '../shared/failure';
-import { provideAdminPaginatorIntl } from '../shared/paginator-intl';
+import { AUDIT_ACTIONS, AdminLabels, ENTITY_TYPES } from '../shared/admin-labels';
 
 const PAGE_SIZES = [50, 100, 200];
 const TEXT_DEBOUNCE_MS = 400;
@@ -89,12 +98,12 @@ function fileNameOf(disposition: string | null): string | null {
     ApiErrorMessage,
     Icon,
     AdminIcon,
-    AdminTextPipe,
+    TranslatePipe,
     ChangeView,
     DateTimePipe,
     FacilityPicker,
   ],
-  providers: [provideAdminPaginatorIntl(), provideAdminDatepickerIntl()],
+  providers: [provideConsolePaginatorIntl(), provideConsoleDatepickerIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './audit-page.html',
   styleUrl: './audit-page.scss',
@@ -104,7 +113,7 @@ export class AuditPage {
   private readonly i18n = inject(I18n);
   private readonly document = inject(DOCUMENT);
   private readonly session = inject(Session);
-  protected readonly admin = inject(AdminI18n);
+  protected readonly labels = inject(AdminLabels);
 
   protected readonly actions = AUDIT_ACTIONS;
   protected readonly entityTypes = ENTITY_TYPES;

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
@@ -10,7 +10,20 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
-import { I18n, Icon, remote } from '@skss/console/ui';
+import {
+  ApiFailure,
+  apiFieldError,
+  applyFieldErrors,
+  describeFailure,
+  FacilityOption,
+  FacilityPicker,
+  FieldError,
+  fieldMessage,
+  I18n,
+  Icon,
+  remote,
+  TranslatePipe,
+} from '@skss/console/ui';
 import {
   Api,
   createIntegrationClient,
@@ -21,10 +34,7 @@ import {
 } from '@skss/contract';
 import { EXTERNAL_SYSTEMS, INTEGRATION_OPERATIONS, todayInVietnam } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
-import { AdminI18n, AdminTextPipe } from '../shared/admin-i18n';
-import { AdminTextKey } from '../shared/admin-texts';
-import { FacilityOption, FacilityPicker } from '../shared/facility-picker';
-import { ApiFailure, apiFieldError, applyFieldErrors, controlError, describeFailure, fieldMessage } from '../shared/failure';
+import { AdminLabels } from '../shared/admin-labels';
 
 /** What each system usually does (Điều 11-14), ticked when the system is chosen and the operations were not touched. */
 const SUGGESTED_OPERATIONS: Readonly<Record<ExternalSystem, readonly IntegrationOperation[]>> = {
@@ -44,6 +54,7 @@ type Scope = 'province' | 'facilities';
 @Component({
   selector: 'skss-client-create-dialog',
   imports: [
+    FieldError,
     ReactiveFormsModule,
     MatButton,
     MatCheckbox,
@@ -63,7 +74,7 @@ type Scope = 'province' | 'facilities';
     MatRadioGroup,
     MatSelect,
     Icon,
-    AdminTextPipe,
+    TranslatePipe,
     FacilityPicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -74,7 +85,7 @@ export class ClientCreateDialog {
   private readonly api = inject(Api);
   private readonly i18n = inject(I18n);
   private readonly ref = inject<MatDialogRef<ClientCreateDialog, IntegrationClientSecretDto>>(MatDialogRef);
-  protected readonly admin = inject(AdminI18n);
+  protected readonly labels = inject(AdminLabels);
 
   protected readonly systems = EXTERNAL_SYSTEMS;
   protected readonly operations = INTEGRATION_OPERATIONS;
@@ -101,14 +112,10 @@ export class ClientCreateDialog {
     const fromApi = fieldMessage(failure, 'facilityCodes') ?? fieldMessage(failure, 'provinceCode');
     if (fromApi) return fromApi;
     if (!this.submitted()) return null;
-    if (this.scope() === 'facilities' && this.facilities().length === 0) return this.admin.t('clients.form.facilitiesRequired');
+    if (this.scope() === 'facilities' && this.facilities().length === 0) return this.i18n.t('admin.clients.form.facilitiesRequired');
     return null;
   });
   protected readonly apiError = apiFieldError;
-
-  protected error(control: AbstractControl, messages: Readonly<Record<string, AdminTextKey>>): string {
-    return controlError(control, messages, (key) => this.admin.t(key));
-  }
 
   constructor() {
     this.form.controls.scope.valueChanges.subscribe((scope) => {

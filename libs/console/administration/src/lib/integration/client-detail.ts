@@ -7,8 +7,9 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
+import { TranslationKey } from '@skss/console/i18n';
 import { Session } from '@skss/console/auth';
-import { ApiErrorMessage, I18n, Icon, remote } from '@skss/console/ui';
+import { ApiErrorMessage, ApiFailure, DateTimePipe, describeFailure, I18n, Icon, remote, TranslatePipe } from '@skss/console/ui';
 import {
   Api,
   getIntegrationClient,
@@ -20,13 +21,10 @@ import {
 } from '@skss/contract';
 import { INTEGRATION_OPERATIONS } from '@skss/domain';
 import { firstValueFrom, Observable } from 'rxjs';
-import { AdminI18n, AdminTextPipe } from '../shared/admin-i18n';
-import { AdminTextKey } from '../shared/admin-texts';
 import { AuditHistory } from '../shared/audit-history';
 import { confirmAction } from '../shared/confirm-dialog';
-import { DateTimePipe } from '../shared/date-time';
-import { ApiFailure, describeFailure } from '../shared/failure';
 import { showSecret } from '../shared/secret-dialog';
+import { AdminLabels } from '../shared/admin-labels';
 
 /** Facilities listed before "và N cơ sở khác". */
 const SHOWN_FACILITIES = 30;
@@ -49,7 +47,7 @@ const SHOWN_FACILITIES = 30;
     MatProgressBar,
     ApiErrorMessage,
     Icon,
-    AdminTextPipe,
+    TranslatePipe,
     AuditHistory,
     DateTimePipe,
   ],
@@ -63,7 +61,7 @@ export class ClientDetail {
   private readonly snackBar = inject(MatSnackBar);
   private readonly i18n = inject(I18n);
   private readonly session = inject(Session);
-  protected readonly admin = inject(AdminI18n);
+  protected readonly labels = inject(AdminLabels);
 
   readonly clientId = input.required<string>();
   readonly changed = output<void>();
@@ -121,39 +119,39 @@ export class ClientDetail {
         body: { name: this.name.value.trim(), operations: this.operations() },
       }),
     );
-    if (result) this.done('clients.saved');
+    if (result) this.done('admin.clients.saved');
   }
 
   protected async rotate(client: IntegrationClientDto): Promise<void> {
     const ok = await confirmAction(this.dialog, {
-      title: this.admin.t('clients.rotate'),
-      text: this.admin.t('clients.confirm.rotate', { name: client.name }),
-      confirm: this.admin.t('clients.rotate'),
+      title: this.i18n.t('admin.clients.rotate'),
+      text: this.i18n.t('admin.clients.confirm.rotate', { name: client.name }),
+      confirm: this.i18n.t('admin.clients.rotate'),
       destructive: true,
     });
     if (!ok) return;
     const result = await this.call('rotate', () => this.api.invoke(rotateIntegrationClientSecret, { clientId: client.clientId }));
     if (!result) return;
     await showSecret(this.dialog, {
-      title: this.admin.t('clients.rotated.title'),
-      intro: this.admin.t('clients.rotated.intro', { name: result.value.client.name }),
-      facts: [{ label: this.admin.t('clients.clientId'), value: result.value.client.clientId, testId: 'client-id' }],
-      secretLabel: this.admin.t('clients.newSecret'),
+      title: this.i18n.t('admin.clients.rotated.title'),
+      intro: this.i18n.t('admin.clients.rotated.intro', { name: result.value.client.name }),
+      facts: [{ label: this.i18n.t('admin.clients.clientId'), value: result.value.client.clientId, testId: 'client-id' }],
+      secretLabel: this.i18n.t('admin.clients.newSecret'),
       secret: result.value.clientSecret,
       testId: 'client-secret',
-      warning: this.admin.t('clients.secret.warning'),
+      warning: this.i18n.t('admin.clients.secret.warning'),
     });
   }
 
   protected async revoke(client: IntegrationClientDto): Promise<void> {
     const ok = await confirmAction(this.dialog, {
-      title: this.admin.t('clients.revoke'),
-      text: this.admin.t('clients.confirm.revoke', { name: client.name, clientId: client.clientId }),
-      confirm: this.admin.t('clients.revoke'),
+      title: this.i18n.t('admin.clients.revoke'),
+      text: this.i18n.t('admin.clients.confirm.revoke', { name: client.name, clientId: client.clientId }),
+      confirm: this.i18n.t('admin.clients.revoke'),
       destructive: true,
     });
     if (ok && (await this.call('revoke', () => this.api.invoke(revokeIntegrationClient, { clientId: client.clientId })))) {
-      this.done('clients.revoked');
+      this.done('admin.clients.revoked');
     }
   }
 
@@ -175,7 +173,7 @@ export class ClientDetail {
     }
   }
 
-  private done(key: AdminTextKey): void {
-    this.snackBar.open(this.admin.t(key), this.admin.t('common.close'), { duration: 5000 });
+  private done(key: TranslationKey): void {
+    this.snackBar.open(this.i18n.t(key), this.i18n.t('common.close'), { duration: 5000 });
   }
 }

@@ -20,17 +20,15 @@ import {
   MatTable,
 } from '@angular/material/table';
 import { Router } from '@angular/router';
-import { ApiErrorMessage, remote } from '@skss/console/ui';
+import { ApiErrorMessage, DateTimePipe, I18n, provideConsolePaginatorIntl, remote, TranslatePipe } from '@skss/console/ui';
 import { AccountStatus, Api, ExternalSystem, IntegrationClientSecretDto, listIntegrationClients } from '@skss/contract';
 import { EXTERNAL_SYSTEMS } from '@skss/domain';
 import { AdminIcon } from '../shared/admin-icon';
-import { AdminI18n, AdminTextPipe } from '../shared/admin-i18n';
-import { DateTimePipe } from '../shared/date-time';
-import { provideAdminPaginatorIntl } from '../shared/paginator-intl';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { showSecret } from '../shared/secret-dialog';
 import { ClientCreateDialog } from './client-create-dialog';
 import { ClientDetail } from './client-detail';
+import { AdminLabels } from '../shared/admin-labels';
 
 const PAGE_SIZE = 50;
 
@@ -61,11 +59,11 @@ const PAGE_SIZE = 50;
     MatTable,
     ApiErrorMessage,
     AdminIcon,
-    AdminTextPipe,
+    TranslatePipe,
     ClientDetail,
     DateTimePipe,
   ],
-  providers: [provideAdminPaginatorIntl()],
+  providers: [provideConsolePaginatorIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './clients-page.html',
   styleUrl: './clients-page.scss',
@@ -74,7 +72,8 @@ export class ClientsPage {
   private readonly api = inject(Api);
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
-  protected readonly admin = inject(AdminI18n);
+  private readonly i18n = inject(I18n);
+  protected readonly labels = inject(AdminLabels);
 
   /** `?client=`: the selected account's client id. */
   readonly client = input<string>();
@@ -127,16 +126,16 @@ export class ClientsPage {
     this.clients.reload();
     this.select(created.client.clientId);
     await showSecret(this.dialog, {
-      title: this.admin.t('clients.created.title'),
-      intro: this.admin.t('clients.created.intro', { name: created.client.name }),
+      title: this.i18n.t('admin.clients.created.title'),
+      intro: this.i18n.t('admin.clients.created.intro', { name: created.client.name }),
       facts: [
-        { label: this.admin.t('clients.clientId'), value: created.client.clientId, testId: 'client-id' },
-        { label: this.admin.t('clients.facilityCount'), value: String(created.client.facilityCount) },
+        { label: this.i18n.t('admin.clients.clientId'), value: created.client.clientId, testId: 'client-id' },
+        { label: this.i18n.t('admin.clients.facilityCount'), value: String(created.client.facilityCount) },
       ],
-      secretLabel: this.admin.t('clients.secret'),
+      secretLabel: this.i18n.t('admin.clients.secret'),
       secret: created.clientSecret,
       testId: 'client-secret',
-      warning: this.admin.t('clients.secret.warning'),
+      warning: this.i18n.t('admin.clients.secret.warning'),
     });
   }
 }

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
@@ -9,14 +9,12 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { I18n, Icon } from '@skss/console/ui';
+import { ApiFailure, apiFieldError, applyFieldErrors, describeFailure, FieldError, I18n, Icon, TranslatePipe } from '@skss/console/ui';
 import { Api, createRole, deleteRole, Permission, PermissionDto, RoleDto, updateRole } from '@skss/contract';
 import { firstValueFrom } from 'rxjs';
-import { AdminI18n, AdminTextPipe } from '../shared/admin-i18n';
-import { AdminTextKey } from '../shared/admin-texts';
 import { confirmAction } from '../shared/confirm-dialog';
-import { ApiFailure, apiFieldError, applyFieldErrors, controlError, describeFailure } from '../shared/failure';
 import { groupPermissions } from './permission-groups';
+import { AdminLabels } from '../shared/admin-labels';
 
 /** The API's rule for role codes (`ROLE_CODE_PATTERN`). */
 const ROLE_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
@@ -28,6 +26,7 @@ const ROLE_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
 @Component({
   selector: 'skss-role-editor',
   imports: [
+    FieldError,
     ReactiveFormsModule,
     MatButton,
     MatCheckbox,
@@ -40,7 +39,7 @@ const ROLE_CODE_PATTERN = /^[A-Z][A-Z0-9_]{1,39}$/;
     MatProgressBar,
     MatSlideToggle,
     Icon,
-    AdminTextPipe,
+    TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './role-editor.html',
@@ -51,7 +50,7 @@ export class RoleEditor {
   private readonly i18n = inject(I18n);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
-  protected readonly admin = inject(AdminI18n);
+  protected readonly labels = inject(AdminLabels);
 
   /** The role to edit, or null for a new one. */
   readonly role = input.required<RoleDto | null>();
@@ -84,10 +83,6 @@ export class RoleEditor {
   protected readonly failure = signal<ApiFailure | null>(null);
   protected readonly apiError = apiFieldError;
 
-  protected error(control: AbstractControl, messages: Readonly<Record<string, AdminTextKey>>): string {
-    return controlError(control, messages, (key) => this.admin.t(key));
-  }
-
   constructor() {
     effect(() => this.load(this.role()));
     effect(() => {
@@ -99,9 +94,9 @@ export class RoleEditor {
 
   protected label(permission: Permission): string {
     const fromApi = this.permissions().find((p) => p.code === permission);
-    const label = this.admin.permission(permission);
+    const label = this.labels.permission(permission);
     if (label !== permission || !fromApi) return label;
-    return this.admin.language() === 'vi' ? fromApi.label : fromApi.labelEn;
+    return this.labels.language() === 'vi' ? fromApi.label : fromApi.labelEn;
   }
 
   protected toggle(permission: Permission, on: boolean): void {
@@ -156,7 +151,7 @@ export class RoleEditor {
             }),
           );
       this.form.markAsPristine();
-      this.snackBar.open(this.admin.t(role ? 'roles.saved' : 'roles.created'), this.admin.t('common.close'), { duration: 5000 });
+      this.snackBar.open(this.i18n.t(role ? 'admin.roles.saved' : 'admin.roles.created'), this.i18n.t('common.close'), { duration: 5000 });
       this.saved.emit(saved);
     } catch (error) {
       this.fail(error);
@@ -167,9 +162,9 @@ export class RoleEditor {
 
   protected async remove(role: RoleDto): Promise<void> {
     const ok = await confirmAction(this.dialog, {
-      title: this.admin.t('roles.delete'),
-      text: this.admin.t('roles.confirm.delete', { name: role.name, code: role.code }),
-      confirm: this.admin.t('roles.delete'),
+      title: this.i18n.t('admin.roles.delete'),
+      text: this.i18n.t('admin.roles.confirm.delete', { name: role.name, code: role.code }),
+      confirm: this.i18n.t('admin.roles.delete'),
       destructive: true,
     });
     if (!ok) return;
@@ -177,7 +172,7 @@ export class RoleEditor {
     this.failure.set(null);
     try {
       await firstValueFrom(this.api.invoke(deleteRole, { code: role.code }));
-      this.snackBar.open(this.admin.t('roles.deleted'), this.admin.t('common.close'), { duration: 5000 });
+      this.snackBar.open(this.i18n.t('admin.roles.deleted'), this.i18n.t('common.close'), { duration: 5000 });
       this.deleted.emit();
     } catch (error) {
       this.fail(error);

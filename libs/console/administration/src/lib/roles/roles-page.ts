@@ -15,10 +15,9 @@ import {
 } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { Session } from '@skss/console/auth';
-import { ApiErrorMessage, remote } from '@skss/console/ui';
+import { ApiErrorMessage, remote, TranslatePipe } from '@skss/console/ui';
 import { Api, listPermissions, listRoles, RoleDto } from '@skss/contract';
 import { AdminIcon } from '../shared/admin-icon';
-import { AdminTextPipe } from '../shared/admin-i18n';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { RoleEditor } from './role-editor';
 
@@ -46,7 +45,7 @@ export const NEW_ROLE = '+';
     MatTable,
     ApiErrorMessage,
     AdminIcon,
-    AdminTextPipe,
+    TranslatePipe,
     RoleEditor,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

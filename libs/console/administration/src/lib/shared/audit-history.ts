@@ -1,34 +1,33 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { ApiErrorMessage, Icon, Notice, remote } from '@skss/console/ui';
+import { ApiErrorMessage, DateTimePipe, Icon, Notice, remote, TranslatePipe } from '@skss/console/ui';
 import { Api, getAuditHistory } from '@skss/contract';
-import { AdminI18n, AdminTextPipe } from './admin-i18n';
 import { ChangeView } from './change-view';
-import { DateTimePipe } from './date-time';
+import { AdminLabels } from './admin-labels';
 
 /** "Lịch sử thay đổi": every audit event of one record, newest first, each opening its before/after values. */
 @Component({
   selector: 'skss-audit-history',
-  imports: [MatProgressBar, ApiErrorMessage, Icon, Notice, AdminTextPipe, ChangeView, DateTimePipe],
+  imports: [MatProgressBar, ApiErrorMessage, Icon, Notice, TranslatePipe, ChangeView, DateTimePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (history.loading()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | adminText" />
+      <mat-progress-bar mode="indeterminate" [attr.aria-label]="'common.loading' | translate" />
     }
     @if (history.state().status === 'error') {
       <skss-api-error [error]="history.error()" (retry)="history.reload()" />
     } @else if (history.value(); as value) {
       @if (value.truncated) {
-        <skss-notice>{{ 'history.truncated' | adminText }}</skss-notice>
+        <skss-notice>{{ 'admin.history.truncated' | translate }}</skss-notice>
       }
       <ol class="events" data-testid="audit-history">
         @for (event of newestFirst(); track event.id) {
           <li class="event">
             <button type="button" class="head" [attr.aria-expanded]="open() === event.id" (click)="toggle(event.id)">
               <skss-icon class="chevron" [class.open]="open() === event.id" name="chevron_right" />
-              <span class="action">{{ admin.action(event.action) }}</span>
+              <span class="action">{{ labels.action(event.action) }}</span>
               <span class="when">{{ event.at | dateTime }}</span>
-              <span class="who">{{ event.actor?.username ?? ('history.system' | adminText) }}</span>
+              <span class="who">{{ event.actor?.username ?? ('admin.history.system' | translate) }}</span>
             </button>
             @if (open() === event.id) {
               <skss-change-view class="body" [event]="event" />
@@ -36,7 +35,7 @@ import { DateTimePipe } from './date-time';
           </li>
         } @empty {
           <li>
-            <skss-notice>{{ 'history.empty' | adminText }}</skss-notice>
+            <skss-notice>{{ 'admin.history.empty' | translate }}</skss-notice>
           </li>
         }
       </ol>
@@ -96,7 +95,7 @@ import { DateTimePipe } from './date-time';
 })
 export class AuditHistory {
   private readonly api = inject(Api);
-  protected readonly admin = inject(AdminI18n);
+  protected readonly labels = inject(AdminLabels);
 
   readonly entityType = input.required<string>();
   readonly entityId = input.required<string>();

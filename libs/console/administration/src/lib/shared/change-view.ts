@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { TranslatePipe } from '@skss/console/ui';
 import { AuditEventDto } from '@skss/contract';
-import { AdminTextPipe } from './admin-i18n';
 
 type Json = AuditEventDto['before'];
 
@@ -16,12 +16,12 @@ const pretty = (value: Json): string | null => (value ? JSON.stringify(value, nu
 /** An audit event's record before and after the change (secrets already redacted by the API), and its details. */
 @Component({
   selector: 'skss-change-view',
-  imports: [AdminTextPipe],
+  imports: [TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (changed().length) {
       <p class="changed">
-        <span class="label">{{ 'change.fields' | adminText }}:</span>
+        <span class="label">{{ 'admin.change.fields' | translate }}:</span>
         @for (field of changed(); track field) {
           <code class="field">{{ field }}</code>
         }
@@ -30,25 +30,25 @@ const pretty = (value: Json): string | null => (value ? JSON.stringify(value, nu
     <div class="columns">
       @if (before(); as before) {
         <section>
-          <h4 class="title">{{ 'change.before' | adminText }}</h4>
+          <h4 class="title">{{ 'admin.change.before' | translate }}</h4>
           <pre data-testid="audit-before">{{ before }}</pre>
         </section>
       }
       @if (after(); as after) {
         <section>
-          <h4 class="title">{{ 'change.after' | adminText }}</h4>
+          <h4 class="title">{{ 'admin.change.after' | translate }}</h4>
           <pre data-testid="audit-after">{{ after }}</pre>
         </section>
       }
       @if (details(); as details) {
         <section>
-          <h4 class="title">{{ 'change.details' | adminText }}</h4>
+          <h4 class="title">{{ 'admin.change.details' | translate }}</h4>
           <pre data-testid="audit-details">{{ details }}</pre>
         </section>
       }
     </div>
     @if (!before() && !after() && !details()) {
-      <p class="none">{{ 'change.none' | adminText }}</p>
+      <p class="none">{{ 'admin.change.none' | translate }}</p>
     }
   `,
   styles: `

@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
-import { Icon } from '@skss/console/ui';
+import { Icon, TranslatePipe } from '@skss/console/ui';
 import { firstValueFrom } from 'rxjs';
-import { AdminTextPipe } from './admin-i18n';
 
 export interface ConfirmData {
   readonly title: string;
@@ -16,7 +15,7 @@ export interface ConfirmData {
 /** "Are you sure?" before an action that cannot be taken back; answers true only on the confirm button. */
 @Component({
   selector: 'skss-confirm-dialog',
-  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, Icon, AdminTextPipe],
+  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, Icon, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title class="title">
@@ -29,7 +28,7 @@ export interface ConfirmData {
       <p class="text">{{ data.text }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button type="button" matButton [mat-dialog-close]="false" data-testid="confirm-cancel">{{ 'common.cancel' | adminText }}</button>
+      <button type="button" matButton [mat-dialog-close]="false" data-testid="confirm-cancel">{{ 'common.cancel' | translate }}</button>
       <button
         type="button"
         matButton="filled"

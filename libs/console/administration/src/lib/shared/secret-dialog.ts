@@ -2,9 +2,8 @@ import { Clipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
-import { Icon } from '@skss/console/ui';
+import { Icon, TranslatePipe } from '@skss/console/ui';
 import { firstValueFrom } from 'rxjs';
-import { AdminTextPipe } from './admin-i18n';
 
 export interface SecretData {
   readonly title: string;
@@ -25,7 +24,7 @@ export interface SecretData {
  */
 @Component({
   selector: 'skss-secret-dialog',
-  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, Icon, AdminTextPipe],
+  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, Icon, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
@@ -46,13 +45,15 @@ export interface SecretData {
         <code aria-labelledby="secret-label" [attr.data-testid]="data.testId" [attr.data-secret]="data.secret">{{ data.secret }}</code>
         <button type="button" matButton="tonal" data-testid="secret-copy" (click)="copy()">
           <skss-icon [name]="copied() ? 'check_circle' : 'content_copy'" />
-          {{ (copied() ? 'secret.copied' : 'common.copy') | adminText }}
+          {{ (copied() ? 'admin.secret.copied' : 'common.copy') | translate }}
         </button>
       </div>
       <p class="warning" role="note"><skss-icon name="error" />{{ data.warning }}</p>
     </mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button type="button" matButton="filled" [mat-dialog-close]="true" data-testid="secret-done">{{ 'secret.done' | adminText }}</button>
+      <button type="button" matButton="filled" [mat-dialog-close]="true" data-testid="secret-done">
+        {{ 'admin.secret.done' | translate }}
+      </button>
     </mat-dialog-actions>
   `,
   styles: `

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import {
@@ -14,14 +14,21 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import { I18n, Icon } from '@skss/console/ui';
+import {
+  ApiFailure,
+  applyFieldErrors,
+  describeFailure,
+  FacilityOption,
+  FacilityPicker,
+  FieldError,
+  fieldMessage,
+  I18n,
+  Icon,
+  TranslatePipe,
+} from '@skss/console/ui';
 import { Api, createUser, CreatedUserDto, RoleDto } from '@skss/contract';
 import { DEFAULT_ROLES } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
-import { AdminI18n, AdminTextPipe } from '../shared/admin-i18n';
-import { AdminTextKey } from '../shared/admin-texts';
-import { ApiFailure, apiFieldError, applyFieldErrors, controlError, describeFailure, fieldMessage } from '../shared/failure';
-import { FacilityOption, FacilityPicker } from '../shared/facility-picker';
 import { accountControls, MAX_ROLES, orNull, USERNAME_PATTERN } from './user-form';
 
 export interface UserCreateData {
@@ -35,6 +42,7 @@ export interface UserCreateData {
 @Component({
   selector: 'skss-user-create-dialog',
   imports: [
+    FieldError,
     ReactiveFormsModule,
     MatButton,
     MatDialogActions,
@@ -50,7 +58,7 @@ export interface UserCreateData {
     MatProgressBar,
     MatSelect,
     Icon,
-    AdminTextPipe,
+    TranslatePipe,
     FacilityPicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -61,7 +69,6 @@ export class UserCreateDialog {
   private readonly api = inject(Api);
   private readonly i18n = inject(I18n);
   private readonly ref = inject<MatDialogRef<UserCreateDialog, CreatedUserDto>>(MatDialogRef);
-  protected readonly admin = inject(AdminI18n);
   protected readonly roles = inject<UserCreateData>(MAT_DIALOG_DATA).roles;
 
   protected readonly form = new FormGroup({
@@ -74,7 +81,7 @@ export class UserCreateDialog {
   protected readonly submitting = signal(false);
   protected readonly failure = signal<ApiFailure | null>(null);
   protected readonly facilityError = computed(() => {
-    if (this.submitted() && !this.facility()) return this.admin.t('users.form.facilityRequired');
+    if (this.submitted() && !this.facility()) return this.i18n.t('admin.users.form.facilityRequired');
     return this.facility() ? null : fieldMessage(this.failure(), 'facilityCode');
   });
   /** The role that the API would grant by default, suggested as soon as the unit is known. */
@@ -82,11 +89,6 @@ export class UserCreateDialog {
     const facility = this.facility();
     return facility ? DEFAULT_ROLES[facility.kind]?.code : undefined;
   });
-  protected readonly apiError = apiFieldError;
-
-  protected error(control: AbstractControl, messages: Readonly<Record<string, AdminTextKey>>): string {
-    return controlError(control, messages, (key) => this.admin.t(key));
-  }
 
   protected setFacility(facility: FacilityOption | null): void {
     this.facility.set(facility);

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, output, signal } from '@angular/core';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
@@ -8,8 +8,23 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
+import { TranslationKey } from '@skss/console/i18n';
 import { Session } from '@skss/console/auth';
-import { ApiErrorMessage, I18n, Icon, remote } from '@skss/console/ui';
+import {
+  ApiErrorMessage,
+  ApiFailure,
+  applyFieldErrors,
+  DateTimePipe,
+  describeFailure,
+  FacilityOption,
+  FacilityPicker,
+  FieldError,
+  fieldMessage,
+  I18n,
+  Icon,
+  remote,
+  TranslatePipe,
+} from '@skss/console/ui';
 import {
   Api,
   disableUser,
@@ -26,13 +41,8 @@ import {
   UserDto,
 } from '@skss/contract';
 import { firstValueFrom, Observable } from 'rxjs';
-import { AdminI18n, AdminTextPipe } from '../shared/admin-i18n';
-import { AdminTextKey } from '../shared/admin-texts';
 import { AuditHistory } from '../shared/audit-history';
 import { confirmAction } from '../shared/confirm-dialog';
-import { DateTimePipe } from '../shared/date-time';
-import { FacilityOption, FacilityPicker } from '../shared/facility-picker';
-import { ApiFailure, apiFieldError, applyFieldErrors, controlError, describeFailure, fieldMessage } from '../shared/failure';
 import { showSecret } from '../shared/secret-dialog';
 import { accountControls, MAX_ROLES, orNull } from './user-form';
 
@@ -50,6 +60,7 @@ type Part = 'profile' | 'roles' | 'actions';
 @Component({
   selector: 'skss-user-detail',
   imports: [
+    FieldError,
     ReactiveFormsModule,
     MatButton,
     MatError,
@@ -63,7 +74,7 @@ type Part = 'profile' | 'roles' | 'actions';
     MatSelect,
     ApiErrorMessage,
     Icon,
-    AdminTextPipe,
+    TranslatePipe,
     AuditHistory,
     DateTimePipe,
     FacilityPicker,
@@ -78,7 +89,6 @@ export class UserDetail {
   private readonly snackBar = inject(MatSnackBar);
   private readonly session = inject(Session);
   private readonly i18n = inject(I18n);
-  protected readonly admin = inject(AdminI18n);
 
   readonly userId = input.required<string>();
   readonly roles = input<readonly RoleDto[]>([]);
@@ -102,11 +112,6 @@ export class UserDetail {
   protected readonly busy = signal<Part | null>(null);
   protected readonly failure = signal<{ part: Part; failure: ApiFailure } | null>(null);
   protected readonly historyVersion = signal(0);
-  protected readonly apiError = apiFieldError;
-
-  protected error(control: AbstractControl, messages: Readonly<Record<string, AdminTextKey>>): string {
-    return controlError(control, messages, (key) => this.admin.t(key));
-  }
 
   protected readonly facilityChanged = computed(() => {
     const facility = this.facility();
@@ -157,8 +162,12 @@ export class UserDetail {
     this.rolesControl.valueChanges.subscribe((value) => this.rolesValue.set(value));
   }
 
-  protected statusKey(user: UserDto): AdminTextKey {
-    return user.status === 'disabled' ? 'users.status.disabled' : user.locked ? 'users.status.locked' : 'users.status.active';
+  protected statusKey(user: UserDto): TranslationKey {
+    return user.status === 'disabled'
+      ? 'admin.users.status.disabled'
+      : user.locked
+        ? 'admin.users.status.locked'
+        : 'admin.users.status.active';
   }
 
   protected failureOf(part: Part): ApiFailure | null {
@@ -192,7 +201,7 @@ export class UserDetail {
     const saved = await this.call('profile', () => this.api.invoke(updateUser, { id: user.id, body }));
     if (saved) {
       this.profile.markAsPristine();
-      this.done('users.saved');
+      this.done('admin.users.saved');
     }
   }
 
@@ -203,26 +212,26 @@ export class UserDetail {
     );
     if (saved) {
       this.rolesControl.markAsPristine();
-      this.done('users.rolesSaved');
+      this.done('admin.users.rolesSaved');
     }
   }
 
   protected async act(user: UserDto, action: AccountAction): Promise<void> {
     const name = { name: user.fullName, username: user.username };
-    const confirmations: Partial<Record<AccountAction, [AdminTextKey, AdminTextKey, AdminTextKey]>> = {
-      resetPassword: ['users.action.resetPassword', 'users.confirm.resetPassword', 'users.action.resetPassword'],
-      disable: ['users.action.disable', 'users.confirm.disable', 'users.action.disable'],
-      enable: ['users.action.enable', 'users.confirm.enable', 'users.action.enable'],
-      endSessions: ['users.action.endSessions', 'users.confirm.endSessions', 'users.action.endSessions'],
-      resetTotp: ['users.action.resetTotp', 'users.confirm.resetTotp', 'users.action.resetTotp'],
+    const confirmations: Partial<Record<AccountAction, [TranslationKey, TranslationKey, TranslationKey]>> = {
+      resetPassword: ['admin.users.action.resetPassword', 'admin.users.confirm.resetPassword', 'admin.users.action.resetPassword'],
+      disable: ['admin.users.action.disable', 'admin.users.confirm.disable', 'admin.users.action.disable'],
+      enable: ['admin.users.action.enable', 'admin.users.confirm.enable', 'admin.users.action.enable'],
+      endSessions: ['admin.users.action.endSessions', 'admin.users.confirm.endSessions', 'admin.users.action.endSessions'],
+      resetTotp: ['admin.users.action.resetTotp', 'admin.users.confirm.resetTotp', 'admin.users.action.resetTotp'],
     };
     const confirmation = confirmations[action];
     if (confirmation) {
       const [title, text, confirm] = confirmation;
       const ok = await confirmAction(this.dialog, {
-        title: this.admin.t(title),
-        text: this.admin.t(text, name),
-        confirm: this.admin.t(confirm),
+        title: this.i18n.t(title),
+        text: this.i18n.t(text, name),
+        confirm: this.i18n.t(confirm),
         destructive: action !== 'enable',
       });
       if (!ok) return;
@@ -233,31 +242,31 @@ export class UserDetail {
         const result = (await this.call('actions', () => this.api.invoke(resetUserPassword, { id })))?.value;
         if (result) {
           await showSecret(this.dialog, {
-            title: this.admin.t('users.reset.title'),
-            intro: this.admin.t('users.reset.intro', name),
-            facts: [{ label: this.admin.t('users.username'), value: result.username }],
-            secretLabel: this.admin.t('users.newPassword'),
+            title: this.i18n.t('admin.users.reset.title'),
+            intro: this.i18n.t('admin.users.reset.intro', name),
+            facts: [{ label: this.i18n.t('admin.users.username'), value: result.username }],
+            secretLabel: this.i18n.t('admin.users.newPassword'),
             secret: result.initialPassword,
             testId: 'initial-password',
-            warning: this.admin.t('users.initialPassword.warning'),
+            warning: this.i18n.t('admin.users.initialPassword.warning'),
           });
         }
         return;
       }
       case 'unlock':
-        if (await this.call('actions', () => this.api.invoke(unlockUser, { id }))) this.done('users.done.unlock');
+        if (await this.call('actions', () => this.api.invoke(unlockUser, { id }))) this.done('admin.users.done.unlock');
         return;
       case 'disable':
-        if (await this.call('actions', () => this.api.invoke(disableUser, { id }))) this.done('users.done.disable');
+        if (await this.call('actions', () => this.api.invoke(disableUser, { id }))) this.done('admin.users.done.disable');
         return;
       case 'enable':
-        if (await this.call('actions', () => this.api.invoke(enableUser, { id }))) this.done('users.done.enable');
+        if (await this.call('actions', () => this.api.invoke(enableUser, { id }))) this.done('admin.users.done.enable');
         return;
       case 'endSessions':
-        if (await this.call('actions', () => this.api.invoke(endUserSessions, { id }))) this.done('users.done.endSessions');
+        if (await this.call('actions', () => this.api.invoke(endUserSessions, { id }))) this.done('admin.users.done.endSessions');
         return;
       case 'resetTotp':
-        if (await this.call('actions', () => this.api.invoke(resetUserTotp, { id }))) this.done('users.done.resetTotp');
+        if (await this.call('actions', () => this.api.invoke(resetUserTotp, { id }))) this.done('admin.users.done.resetTotp');
         return;
     }
   }
@@ -284,7 +293,7 @@ export class UserDetail {
     }
   }
 
-  private done(key: AdminTextKey): void {
-    this.snackBar.open(this.admin.t(key), this.admin.t('common.close'), { duration: 5000 });
+  private done(key: TranslationKey): void {
+    this.snackBar.open(this.i18n.t(key), this.i18n.t('common.close'), { duration: 5000 });
   }
 }

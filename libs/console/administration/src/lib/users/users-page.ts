@@ -22,16 +22,22 @@ import {
   MatTable,
 } from '@angular/material/table';
 import { Router } from '@angular/router';
+import { TranslationKey } from '@skss/console/i18n';
 import { Session } from '@skss/console/auth';
-import { ApiErrorMessage, Icon, remote } from '@skss/console/ui';
+import {
+  ApiErrorMessage,
+  DateTimePipe,
+  FacilityOption,
+  FacilityPicker,
+  I18n,
+  Icon,
+  provideConsolePaginatorIntl,
+  remote,
+  TranslatePipe,
+} from '@skss/console/ui';
 import { AccountStatus, Api, CreatedUserDto, listRoles, listUsers, UserDto } from '@skss/contract';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
 import { AdminIcon } from '../shared/admin-icon';
-import { AdminI18n, AdminTextPipe } from '../shared/admin-i18n';
-import { AdminTextKey } from '../shared/admin-texts';
-import { DateTimePipe } from '../shared/date-time';
-import { FacilityOption, FacilityPicker } from '../shared/facility-picker';
-import { provideAdminPaginatorIntl } from '../shared/paginator-intl';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { showSecret } from '../shared/secret-dialog';
 import { UserCreateDialog, UserCreateData } from './user-create-dialog';
@@ -73,12 +79,12 @@ const PAGE_SIZES = [20, 50, 100];
     ApiErrorMessage,
     Icon,
     AdminIcon,
-    AdminTextPipe,
+    TranslatePipe,
     DateTimePipe,
     FacilityPicker,
     UserDetail,
   ],
-  providers: [provideAdminPaginatorIntl()],
+  providers: [provideConsolePaginatorIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './users-page.html',
   styleUrl: './users-page.scss',
@@ -88,7 +94,7 @@ export class UsersPage {
   private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
   private readonly session = inject(Session);
-  protected readonly admin = inject(AdminI18n);
+  private readonly i18n = inject(I18n);
 
   /** `?id=`: the selected account. */
   readonly id = input<string>();
@@ -194,20 +200,24 @@ export class UsersPage {
     this.users.reload();
     this.select(created);
     await showSecret(this.dialog, {
-      title: this.admin.t('users.created.title'),
-      intro: this.admin.t('users.created.intro', { name: created.fullName }),
+      title: this.i18n.t('admin.users.created.title'),
+      intro: this.i18n.t('admin.users.created.intro', { name: created.fullName }),
       facts: [
-        { label: this.admin.t('users.username'), value: created.username, testId: 'created-username' },
-        { label: this.admin.t('users.facility'), value: created.facility.name },
+        { label: this.i18n.t('admin.users.username'), value: created.username, testId: 'created-username' },
+        { label: this.i18n.t('admin.users.facility'), value: created.facility.name },
       ],
-      secretLabel: this.admin.t('users.initialPassword'),
+      secretLabel: this.i18n.t('admin.users.initialPassword'),
       secret: created.initialPassword,
       testId: 'initial-password',
-      warning: this.admin.t('users.initialPassword.warning'),
+      warning: this.i18n.t('admin.users.initialPassword.warning'),
     });
   }
 
-  protected statusKey(user: UserDto): AdminTextKey {
-    return user.status === 'disabled' ? 'users.status.disabled' : user.locked ? 'users.status.locked' : 'users.status.active';
+  protected statusKey(user: UserDto): TranslationKey {
+    return user.status === 'disabled'
+      ? 'admin.users.status.disabled'
+      : user.locked
+        ? 'admin.users.status.locked'
+        : 'admin.users.status.active';
   }
 }

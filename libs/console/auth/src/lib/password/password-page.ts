@@ -8,13 +8,12 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { TranslationKey, TranslationParams } from '@skss/console/i18n';
-import { I18n, Icon, TranslatePipe } from '@skss/console/ui';
+import { describeFailure, I18n, Icon, TranslatePipe } from '@skss/console/ui';
 import { Api, changePassword, PendingStep } from '@skss/contract';
 import { checkPasswordPolicy, PASSWORD_HISTORY_DEPTH, PASSWORD_MIN_LENGTH, PasswordViolation } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
 import { pendingStepPath, PROFILE_PATH, returnUrlParams, safeReturnUrl } from '../session/return-url';
 import { Session } from '../session/session';
-import { describeFailure } from '../shared/api-failure';
 import { PasswordToggle } from '../shared/password-toggle';
 
 interface PasswordRule {

@@ -33,12 +33,12 @@ export const guestGuard: CanActivateFn = async (route) => {
   return router.parseUrl(returnUrl ?? '/');
 };
 
-/** A subsystem needing a permission; without it, the home page (which lists only what the user may use). */
-export function permissionGuard(permission: Permission): CanActivateFn {
+/** A subsystem needing any one of some permissions; without them, the home page (which lists only what the user may use). */
+export function permissionGuard(...permissions: [Permission, ...Permission[]]): CanActivateFn {
   return async () => {
     const session = inject(Session);
     const router = inject(Router);
     await session.ensureLoaded();
-    return session.hasPermission(permission) || router.createUrlTree(['/']);
+    return permissions.some((permission) => session.hasPermission(permission)) || router.createUrlTree(['/']);
   };
 }

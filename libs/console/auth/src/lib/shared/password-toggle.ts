@@ -12,8 +12,8 @@ import { Icon, TranslatePipe } from '@skss/console/ui';
       type="button"
       matIconButton
       data-testid="password-toggle"
-      [attr.aria-label]="'auth.showPassword' | translate"
-      [attr.title]="(shown() ? 'auth.hidePassword' : 'auth.showPassword') | translate"
+      [attr.aria-label]="'auth.toggle.showPassword' | translate"
+      [attr.title]="(shown() ? 'auth.toggle.hidePassword' : 'auth.toggle.showPassword') | translate"
       [attr.aria-pressed]="shown()"
       (click)="toggle()"
     >

@@ -9,12 +9,11 @@ import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
-import { ApiErrorMessage, I18n, Icon, TranslatePipe } from '@skss/console/ui';
+import { describeFailure, ApiErrorMessage, I18n, Icon, TranslatePipe } from '@skss/console/ui';
 import { Api, beginTotpSetup, enableTotp, TotpSetupDto, verifyTotp } from '@skss/contract';
 import { firstValueFrom } from 'rxjs';
 import { pendingStepPath, PROFILE_PATH, returnUrlParams, safeReturnUrl } from '../session/return-url';
 import { Session } from '../session/session';
-import { describeFailure } from '../shared/api-failure';
 
 /** verify: the second step of signing in; enrol: set up an authenticator app; enabled: nothing left to do. */
 type Mode = 'verify' | 'enrol' | 'enabled';

@@ -1,0 +1,132 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
+import {
+  MAT_DIALOG_DATA,
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import { MatProgressBar } from '@angular/material/progress-bar';
+import {
+  ApiFailure,
+  applyFieldErrors,
+  describeFailure,
+  FieldError,
+  FormProblems,
+  I18n,
+  Icon,
+  provideConsoleDatepickerIntl,
+  TranslatePipe,
+} from '@skss/console/ui';
+import { addCatalogItem, Api, CatalogDto, CatalogItemDto, CatalogItemHistoryDto, relabelCatalogItem } from '@skss/contract';
+import { IsoDate } from '@skss/domain';
+import { firstValueFrom, Observable } from 'rxjs';
+import { dayControl, dayOf } from '../shared/day-field';
+import { catalogName } from './catalogs-page';
+import { itemBody, ITEM_CODE_PATTERN, ITEM_NAME_MAX_LENGTH, SORT_ORDER_MAX } from './catalog-item-form';
+
+export type CatalogItemDialogData =
+  | { readonly mode: 'add'; readonly catalog: CatalogDto; readonly day: IsoDate }
+  | { readonly mode: 'relabel'; readonly catalog: CatalogDto; readonly item: CatalogItemDto; readonly day: IsoDate };
+
+/**
+ * "Thêm mã" (code, label, English label, position, first day) or "Đổi tên từ ngày" (new label from a day: the version in
+ * force then ends the day before, so earlier records keep the old label). The API's problems show on their fields.
+ * Closes with the code's history. Test hooks: `item-form-code|-name|-name-en|-order|-from|-submit|-error`.
+ */
+@Component({
+  selector: 'skss-catalog-item-dialog',
+  imports: [
+    ReactiveFormsModule,
+    MatButton,
+    MatDatepicker,
+    MatDatepickerInput,
+    MatDatepickerToggle,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    MatProgressBar,
+    MatSuffix,
+    FieldError,
+    FormProblems,
+    Icon,
+    TranslatePipe,
+  ],
+  providers: [provideConsoleDatepickerIntl()],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './catalog-item-dialog.html',
+  styleUrl: './catalog-item-dialog.scss',
+})
+export class CatalogItemDialog {
+  private readonly api = inject(Api);
+  private readonly i18n = inject(I18n);
+  private readonly ref = inject<MatDialogRef<CatalogItemDialog, CatalogItemHistoryDto>>(MatDialogRef);
+  protected readonly data = inject<CatalogItemDialogData>(MAT_DIALOG_DATA);
+
+  protected readonly relabelling = this.data.mode === 'relabel' ? this.data.item : null;
+  protected readonly catalogTitle = catalogName(this.data.catalog, this.i18n.language());
+  protected readonly form = new FormGroup({
+    code: new FormControl(this.relabelling?.code ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(ITEM_CODE_PATTERN)],
+    }),
+    name: new FormControl(this.relabelling?.name ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(ITEM_NAME_MAX_LENGTH)],
+    }),
+    nameEn: new FormControl(this.relabelling?.nameEn ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(ITEM_NAME_MAX_LENGTH)],
+    }),
+    sortOrder: new FormControl<number | null>(this.relabelling?.sortOrder ?? null, {
+      validators: [Validators.min(0), Validators.max(SORT_ORDER_MAX), Validators.pattern(/^\d+$/)],
+    }),
+    validFrom: dayControl(this.data.day),
+  });
+  protected readonly submitting = signal(false);
+  protected readonly failure = signal<ApiFailure | null>(null);
+  protected readonly unplaced = signal<string[]>([]);
+
+  constructor() {
+    if (this.relabelling) this.form.controls.code.disable();
+  }
+
+  protected async submit(): Promise<void> {
+    if (this.submitting()) return;
+    this.failure.set(null);
+    this.unplaced.set([]);
+    const value = this.form.getRawValue();
+    const validFrom = dayOf(value.validFrom);
+    if (this.form.invalid || !validFrom) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const body = itemBody({ ...value, validFrom }, this.relabelling);
+    const catalog = this.data.catalog.code;
+    const call: Observable<CatalogItemHistoryDto> = this.relabelling
+      ? this.api.invoke(relabelCatalogItem, { code: catalog, itemCode: this.relabelling.code, body })
+      : this.api.invoke(addCatalogItem, { code: catalog, body: { ...body, code: value.code.trim() } });
+    this.submitting.set(true);
+    try {
+      this.ref.close(await firstValueFrom(call));
+    } catch (error) {
+      const failure = describeFailure(error, (key, params) => this.i18n.t(key, params));
+      this.failure.set(failure);
+      this.unplaced.set(applyFieldErrors(this.form, failure));
+    } finally {
+      this.submitting.set(false);
+    }
+  }
+}

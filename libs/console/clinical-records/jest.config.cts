@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'console-clinical-records',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/console/clinical-records',
+};

@@ -1,0 +1,343 @@
+import autocannon from 'autocannon';
+import { ChildProcess, spawn } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { Client } from 'pg';
+import { DEMO_PASSWORD } from '@skss/seed';
+import { ApiInstance, createTestDatabase, freePort, startApi, TestDatabase } from '../testing';
+import { ACCOUNTS, MIX, MixRow, Role } from './mix';
+
+/**
+ * The authenticated request path under load (`npm run bench:load`, DATABASE_URL optional): the
+ * built API and the bare server (bare-server.ts) over one fresh database, the mix of mix.ts at
+ * 10, 50 and 200 connections (autocannon), req/s and p50/p95/p99 per request kind, and the ratio
+ * API/bare. Before measuring, the API runs each request once with LOG_QUERIES=true to count its
+ * statements against the bare server's.
+ *
+ * BENCH_SECONDS (default 15) per run, BENCH_CONNECTIONS (default "10,50,200"), BENCH_SESSIONS
+ * (default 20 per role: each connection uses one of them, as separate officers would).
+ * BENCH_ISOLATED=true runs each kind alone instead of the mix. BENCH_BEFORE_MAIN=<main.js of an
+ * earlier build> measures that build too, in the same run, for a before/after table.
+ * BENCH_CAPTURE_ONLY=true prints the API's SQL per row and stops. DATABASE_POOL_SIZE and the
+ * other API settings are passed through to every server.
+ */
+const ROOT = resolve(__dirname, '../..');
+const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
+const CONNECTIONS = (process.env['BENCH_CONNECTIONS'] ?? '10,50,200').split(',').map(Number);
+const SESSIONS = Number(process.env['BENCH_SESSIONS'] ?? 20);
+const CAPTURE_ONLY = process.env['BENCH_CAPTURE_ONLY'] === 'true';
+const BEFORE_MAIN = process.env['BENCH_BEFORE_MAIN'];
+/** Each kind alone (all connections on it) instead of the mix: the cleanest API/bare ratio per kind. */
+const ISOLATED = process.env['BENCH_ISOLATED'] === 'true';
+
+/** The acceptance lines of the issue this benchmark was written for. */
+const TARGETS = { ratio: 0.5, p95At50: 200, p95At200: 1000 };
+
+interface KindStats {
+  requests: number;
+  failures: number;
+  latencies: number[];
+}
+
+interface RunResult {
+  seconds: number;
+  byKind: Map<string, KindStats>;
+  errors: number;
+  timeouts: number;
+}
+
+type Tokens = Record<Role, string[]>;
+
+async function signIn(baseUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD, session: 'bearer' }),
+  });
+  const body = (await response.json()) as { token?: string };
+  if (!body.token) throw new Error(`sign-in of ${username} answered ${response.status}: ${JSON.stringify(body)}`);
+  return body.token;
+}
+
+async function signInAll(baseUrl: string, perRole: number): Promise<Tokens> {
+  const tokens: Tokens = { officer: [], approver: [] };
+  for (const role of Object.keys(tokens) as Role[]) {
+    for (let i = 0; i < perRole; i++) tokens[role].push(await signIn(baseUrl, ACCOUNTS[role]));
+  }
+  return tokens;
+}
+
+const statementsIn = (log: string) => log.split('prisma:query ').slice(1);
+
+/**
+ * Each row once as it runs in steady state (the second call: caches warm), with the statements
+ * the API logged for it. The output is read after a pause: the API prints asynchronously.
+ */
+async function captureStatements(database: TestDatabase, main?: string): Promise<Map<string, string[]>> {
+  const api = await startApi(database.appUrl, { LOG_QUERIES: 'true' }, { main });
+  try {
+    const tokens = await signInAll(api.baseUrl, 1);
+    const captured = new Map<string, string[]>();
+    for (const row of MIX) {
+      const call = () => fetch(`${api.baseUrl}${row.path}`, { headers: { authorization: `Bearer ${tokens[row.as][0]}` } });
+      await (await call()).text();
+      await pause(300);
+      const before = api.output().length;
+      const response = await call();
+      await response.text();
+      if (response.status !== 200) throw new Error(`${row.kind}: ${row.path} answered ${response.status}`);
+      await pause(300);
+      captured.set(row.kind, statementsIn(api.output().slice(before)));
+    }
+    return captured;
+  } finally {
+    await api.stop();
+  }
+}
+
+async function startBareServer(databaseUrl: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'tools/run-ts.js'), resolve(ROOT, 'tools/bench/bare-server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; ; attempt++) {
+    if (child.exitCode !== null) throw new Error(`the bare server exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) break;
+    } catch {
+      if (attempt > 300) throw new Error('the bare server did not start');
+    }
+    await pause(100);
+  }
+  return {
+    baseUrl,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((done) => child.once('exit', done));
+    },
+  };
+}
+
+/** One autocannon run: connection i plays row i mod |mix| with one of that role's sessions. */
+async function run(
+  baseUrl: string,
+  connections: number,
+  seconds: number,
+  tokens: Tokens,
+  rows: readonly MixRow[] = MIX,
+): Promise<RunResult> {
+  const rowOf = new WeakMap<object, MixRow>();
+  const byKind = new Map<string, KindStats>(MIX.map((row) => [row.kind, { requests: 0, failures: 0, latencies: [] }]));
+  let next = 0;
+  // Shared by the run's connections, so that no two requests of a varying row are the same.
+  let varied = Math.floor(Math.random() * 1e6);
+  const options: autocannon.Options = {
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    timeout: 30,
+    setupClient: (client) => {
+      const index = next++;
+      const row = rows[index % rows.length];
+      const sessions = tokens[row.as];
+      rowOf.set(client, row);
+      const headers = { authorization: `Bearer ${sessions[Math.floor(index / rows.length) % sessions.length]}` };
+      const vary = row.vary;
+      client.setRequests([
+        vary
+          ? { method: 'GET', path: row.path, headers, setupRequest: (request) => ({ ...request, path: vary(varied++) }) }
+          : { method: 'GET', path: row.path, headers },
+      ]);
+    },
+  };
+  const result = await new Promise<autocannon.Result>((done, fail) => {
+    const instance = autocannon(options, (error, finished) => (error ? fail(error) : done(finished)));
+    instance.on('response', (client, statusCode, _bytes, responseTime) => {
+      const row = rowOf.get(client);
+      if (!row) return;
+      const stats = byKind.get(row.kind) as KindStats;
+      stats.requests++;
+      if (statusCode < 200 || statusCode >= 300) stats.failures++;
+      else stats.latencies.push(responseTime);
+    });
+  });
+  return { seconds: result.duration, byKind, errors: result.errors, timeouts: result.timeouts };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+function summarise(stats: KindStats, seconds: number) {
+  const sorted = [...stats.latencies].sort((a, b) => a - b);
+  return {
+    rps: stats.requests / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    failures: stats.failures,
+  };
+}
+
+function allKinds(result: RunResult): KindStats {
+  const all: KindStats = { requests: 0, failures: 0, latencies: [] };
+  for (const stats of result.byKind.values()) {
+    all.requests += stats.requests;
+    all.failures += stats.failures;
+    for (const latency of stats.latencies) all.latencies.push(latency);
+  }
+  all.failures += result.errors;
+  return all;
+}
+
+const ms = (value: number) => (Number.isNaN(value) ? '—' : value < 10 ? value.toFixed(1) : value.toFixed(0));
+const rps = (value: number) => value.toFixed(0);
+
+const ratioOf = (a: number, b: number) => `${((a / b) * 100).toFixed(0)} %`;
+
+/** The rows of one connection level: per kind, each API build then the bare server. */
+function table(connections: number, apis: RunResult[], bare: RunResult): { lines: string[]; verdicts: string[] } {
+  const lines: string[] = [];
+  const verdicts: string[] = [];
+  const kinds: [string, string, (result: RunResult) => KindStats][] = [
+    ...MIX.map((row): [string, string, (result: RunResult) => KindStats] => [
+      row.kind,
+      row.as,
+      (result) => result.byKind.get(row.kind) as KindStats,
+    ]),
+    ...(ISOLATED ? [] : [['all', '', allKinds] as [string, string, (result: RunResult) => KindStats]]),
+  ];
+  for (const [kind, as, statsOf] of kinds) {
+    const b = summarise(statsOf(bare), bare.seconds);
+    const cells = apis.map((api) => {
+      const a = summarise(statsOf(api), api.seconds);
+      return { a, text: `${rps(a.rps)} | ${ms(a.p50)} | ${ms(a.p95)} | ${ms(a.p99)} | ${a.failures} | ${ratioOf(a.rps, b.rps)}` };
+    });
+    lines.push(
+      `| ${connections} | ${kind} | ${as} | ${cells.map((c) => c.text).join(' | ')} | ${rps(b.rps)} | ${ms(b.p50)} | ${ms(b.p95)} | ${ms(b.p99)} |`,
+    );
+    if (kind === 'all') continue;
+    const a = cells[0].a;
+    const ratio = a.rps / b.rps;
+    const checks = [`${kind} at ${connections}: API/bare ${ratioOf(a.rps, b.rps)} ${ratio >= TARGETS.ratio ? 'ok' : 'BELOW 50 %'}`];
+    if (connections === 50) checks.push(`p95 ${ms(a.p95)} ms ${a.p95 < TARGETS.p95At50 ? 'ok' : 'OVER 200 ms'}`);
+    if (connections === 200) {
+      checks.push(`p95 ${ms(a.p95)} ms ${a.p95 < TARGETS.p95At200 ? 'ok' : 'OVER 1 s'}`);
+      checks.push(`${a.failures} failed ${a.failures === 0 ? 'ok' : 'FAILURES'}`);
+    }
+    verdicts.push(checks.join(', '));
+  }
+  const api = apis[0];
+  if (api.errors || api.timeouts) verdicts.push(`API at ${connections}: ${api.errors} connection errors (${api.timeouts} timeouts)`);
+  return { lines, verdicts };
+}
+
+async function postgresVersion(url: string): Promise<string> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ v: string }>(`SELECT current_setting('server_version') AS v`);
+    return rows[0].v;
+  } finally {
+    await client.end();
+  }
+}
+
+const loadAverage = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
+
+const pause = (millis: number) => new Promise((done) => setTimeout(done, millis));
+
+/** The mix at one connection level, or each kind alone one after the other (BENCH_ISOLATED). */
+async function measure(baseUrl: string, connections: number, tokens: Tokens): Promise<RunResult> {
+  if (!ISOLATED) {
+    const result = await run(baseUrl, connections, SECONDS, tokens);
+    await pause(1000);
+    return result;
+  }
+  const merged: RunResult = { seconds: SECONDS, byKind: new Map(), errors: 0, timeouts: 0 };
+  for (const row of MIX) {
+    const alone = await run(baseUrl, connections, SECONDS, tokens, [row]);
+    merged.byKind.set(row.kind, alone.byKind.get(row.kind) as KindStats);
+    merged.seconds = alone.seconds;
+    merged.errors += alone.errors;
+    merged.timeouts += alone.timeouts;
+    await pause(1000);
+  }
+  return merged;
+}
+
+interface Target {
+  name: string;
+  main?: string;
+  api?: ApiInstance;
+  statements?: Map<string, string[]>;
+}
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase();
+  const targets: Target[] = [{ name: 'API' }, ...(BEFORE_MAIN ? [{ name: 'API before', main: BEFORE_MAIN }] : [])];
+  let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
+  try {
+    for (const target of targets) target.statements = await captureStatements(database, target.main);
+    if (CAPTURE_ONLY) {
+      for (const [kind, list] of targets[0].statements ?? []) console.log(`\n## ${kind}: ${list.length} statements\n\n${list.join('\n')}`);
+      return;
+    }
+    for (const target of targets) target.api = await startApi(database.appUrl, {}, { main: target.main });
+    bare = await startBareServer(database.appUrl);
+    const tokens = await signInAll((targets[0].api as ApiInstance).baseUrl, SESSIONS);
+
+    console.log(
+      `\n# Load benchmark, ${new Date().toISOString()}\n\n${cpus().length} CPUs (${cpus()[0]?.model}), Node ${process.version}, ` +
+        `PostgreSQL ${await postgresVersion(database.url)} (${database.server}), ${SECONDS} s per run, ` +
+        `${SESSIONS} sessions per role, DATABASE_POOL_SIZE=${process.env['DATABASE_POOL_SIZE'] ?? 'default'}` +
+        `${BEFORE_MAIN ? `, before: ${BEFORE_MAIN}` : ''}; load average before the runs ${loadAverage()}\n`,
+    );
+    console.log(`| Request | As | Path | ${targets.map((t) => `Statements, ${t.name}`).join(' | ')} | Statements, bare |`);
+    console.log(`|---|---|---|${targets.map(() => '---|').join('')}---|`);
+    for (const row of MIX) {
+      const counts = targets.map((t) => t.statements?.get(row.kind)?.length ?? 0);
+      const note = counts[0] === row.bareStatements ? '' : ' ⚠ differs';
+      console.log(
+        `| ${row.kind} | ${row.as} | \`${row.path}\` | ${counts.map((c, i) => `${c}${i === 0 ? note : ''}`).join(' | ')} | ${row.bareStatements} |`,
+      );
+    }
+
+    // Warm every server (JIT, connection pools, session caches) before the first measurement.
+    for (const target of targets) await run((target.api as ApiInstance).baseUrl, 50, 5, tokens);
+    await run(bare.baseUrl, 50, 5, tokens);
+
+    const lines: string[] = [];
+    const verdicts: string[] = [];
+    for (const connections of CONNECTIONS) {
+      const results: RunResult[] = [];
+      for (const target of targets) results.push(await measure((target.api as ApiInstance).baseUrl, connections, tokens));
+      const throughBare = await measure(bare.baseUrl, connections, tokens);
+      const part = table(connections, results, throughBare);
+      lines.push(...part.lines);
+      verdicts.push(...part.verdicts);
+    }
+    const apiColumns = targets.map((t) => `${t.name} req/s | p50 ms | p95 ms | p99 ms | failed | ${t.name}/bare`).join(' | ');
+    console.log(`\n| Conn. | Request | As | ${apiColumns} | bare req/s | p50 ms | p95 ms | p99 ms |`);
+    console.log(`|---|---|---|${targets.map(() => '---|---|---|---|---|---|').join('')}---|---|---|---|`);
+    console.log(lines.join('\n'));
+    console.log(`\nLoad average after the runs ${loadAverage()} (above the CPU count, other work competed with the servers).`);
+    console.log(`\nAgainst the targets (API ≥ ${TARGETS.ratio * 100} % of bare; p95 < 200 ms at 50; none failed and p95 < 1 s at 200):`);
+    for (const verdict of verdicts) console.log(`- ${verdict}`);
+  } finally {
+    await bare?.stop();
+    for (const target of targets) await target.api?.stop();
+    await database.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
