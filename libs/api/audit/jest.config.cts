@@ -1,5 +1,0 @@
-module.exports = {
-  displayName: 'api-audit',
-  preset: '../../../jest.preset.js',
-  coverageDirectory: '../../../coverage/libs/api/audit',
-};
