@@ -22,9 +22,9 @@ const ROWS = Number(process.env['BENCH_ROWS'] ?? 50_000);
 const TARGETS = { rowsPerSecond: 2_000, peakMegabytes: 400 };
 const USERNAME = 'tyt.muongnhe';
 /**
- * Flags of the API process. V8's defaults let the old generation grow to about four times the live
+ * Flags of the API process. V8's defaults let the old generation grow to several times the live
  * heap before a full collection: an import allocates far more than it keeps (about 100 MB live at
- * its peak), so with the defaults the process holds 600–700 MB, mostly garbage. Capping the heap
+ * its peak), so with the defaults the process peaks near 500 MB, mostly garbage. Capping the heap
  * (`--max-old-space-size=256`, the setting recommended for the pilot's 2-core server) makes V8
  * collect sooner. BENCH_NODE_FLAGS='' measures the defaults.
  */
@@ -267,14 +267,6 @@ async function main(): Promise<void> {
     );
     const ok = rate(done - started) >= TARGETS.rowsPerSecond && memory.peak < TARGETS.peakMegabytes && preview.errorRows === 0;
     console.log(ok ? 'targets met' : 'TARGETS MISSED');
-    if (process.env['BENCH_DEBUG'])
-      console.log(
-        output
-          .join('')
-          .split('\n')
-          .filter((l) => l.includes('MEM'))
-          .join('\n'),
-      );
     console.log(
       `load average ${loadavg()
         .map((n) => n.toFixed(1))

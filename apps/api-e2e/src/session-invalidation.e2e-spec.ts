@@ -44,7 +44,15 @@ async function officer(): Promise<{ id: string; username: string; token: string 
 }
 
 const settle = () => new Promise((done) => setTimeout(done, 300));
-const statementsSince = (mark: number) => second.output().slice(mark).split('prisma:query ').slice(1);
+/** The statements the second instance logged since `mark` (colour codes removed: FORCE_COLOR may be set by the runner). */
+const statementsSince = (mark: number) =>
+  second
+    .output()
+    .slice(mark)
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('prisma:query ')
+    .slice(1);
 
 /**
  * The session is in use on the second instance before the change, and held in its memory: after

@@ -26,7 +26,7 @@ export interface Found {
 }
 
 /**
- * Rules 1 and 2 below, read-only: the stored person of each wanted one, or null. Three indexed
+ * Rules 1 and 2 of resolvePersons(), read-only: the stored person of each wanted one, or null. Three indexed
  * statements whatever the batch size.
  */
 export async function findPersons(db: SqlRunner, facilityId: number, people: readonly PersonRecord[]): Promise<(Found | null)[]> {

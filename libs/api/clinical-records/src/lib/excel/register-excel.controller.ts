@@ -25,6 +25,7 @@ import {
   ApiOperation,
   ApiPayloadTooLargeResponse,
   ApiProduces,
+  ApiServiceUnavailableResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -119,6 +120,10 @@ export class RegisterExcelController {
   @ApiOkResponse({ type: RegisterImportDetailDto })
   @ApiPayloadTooLargeResponse({ type: ErrorResponseDto, description: 'FILE_TOO_LARGE' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'IMPORT_HAS_ERRORS (mode=commit with allOrNothing)' })
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponseDto,
+    description: 'IMPORT_BUSY: another file is being imported; try again in a few minutes',
+  })
   async upload(
     @Param() { register }: ExcelRegisterParamDto,
     @Query() query: RegisterImportQueryDto,
@@ -160,6 +165,10 @@ export class RegisterExcelController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'IMPORT_NOT_PENDING (committed already)' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'IMPORT_HAS_ERRORS (allOrNothing with rows in error)' })
+  @ApiServiceUnavailableResponse({
+    type: ErrorResponseDto,
+    description: 'IMPORT_BUSY: another file is being imported; try again in a few minutes',
+  })
   commit(@Param() { register, id }: RegisterImportParamDto, @Body() body: CommitRegisterImportDto): Promise<RegisterImportDetailDto> {
     return this.imports.commit(register, id, body.allOrNothing ?? false);
   }

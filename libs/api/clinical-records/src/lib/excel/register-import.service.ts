@@ -160,6 +160,8 @@ async function updateOutcomes(db: SqlRunner, importId: string, rows: readonly Ro
 export class RegisterImportService {
   private types: Promise<ColumnTypes> | null = null;
   private readonly tables = new Map<RegisterCode, SqlTable>();
+  /** One file read and validated at a time per API process: each holds about 100 MB while it runs. */
+  private running = false;
 
   constructor(
     private readonly prisma: PrismaService,
@@ -301,6 +303,10 @@ export class RegisterImportService {
   // ---- Preview ----
 
   async preview(register: RegisterCode, file: UploadedFile, facilityCode?: string): Promise<ImportDetail> {
+    return this.exclusive(() => this.previewFile(register, file, facilityCode));
+  }
+
+  private async previewFile(register: RegisterCode, file: UploadedFile, facilityCode?: string): Promise<ImportDetail> {
     const facility = await this.records.facilityForWrite(facilityCode);
     const sha = createHash('sha256').update(file.buffer).digest('hex');
     // A hostile archive is refused from its directory before anything is stored or parsed.
@@ -317,12 +323,14 @@ export class RegisterImportService {
           fileName: safeFileName(file.originalname),
           fileSize: file.size,
           fileSha256: sha,
-          file: file.buffer as Uint8Array<ArrayBuffer>,
+          // Written below in pieces (storeFile).
+          file: new Uint8Array(0),
           status: 'PREVIEWED',
           byUserId: principal?.kind === 'user' ? principal.userId : null,
         },
         select: { id: true },
       });
+      await storeFile(sql, created.id, file.buffer);
       const totals = { rows: 0, valid: 0, invalid: 0 };
       for await (const batch of this.evaluateFile(sql, file.buffer, evaluation)) {
         const rows: RowOutcome[] = [];
@@ -443,6 +451,26 @@ export class RegisterImportService {
    * an episode closed meanwhile): a record valid then and not now is refused with its problems.
    */
   async commit(register: RegisterCode, id: string, allOrNothing: boolean): Promise<ImportDetail> {
+    return this.exclusive(() => this.commitFile(register, id, allOrNothing));
+  }
+
+  /**
+   * Runs the work unless another import runs in this process: then 503 IMPORT_BUSY at once (an
+   * upload waiting in memory would cost as much as running it).
+   */
+  private async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.running) {
+      throw new DomainError('IMPORT_BUSY', 'Hệ thống đang xử lý một tệp Excel khác: vui lòng thử lại sau ít phút', 503);
+    }
+    this.running = true;
+    try {
+      return await work();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async commitFile(register: RegisterCode, id: string, allOrNothing: boolean): Promise<ImportDetail> {
     const facilityId = await this.writableImport(register, id);
     const evaluation = await this.evaluation(register, facilityId);
     const table = evaluation.table;
@@ -833,10 +861,29 @@ export class RegisterImportService {
   }
 }
 
-const FILE_CHUNK = 1024 * 1024;
+/** Pieces a stored file is written and read in. */
+const FILE_CHUNK = 512 * 1024;
 
 /**
- * A stored file read back in 1 MB pieces: a raw result passes through several encodings on its way
+ * Writes an uploaded file into its import record in pieces, joined once in the database. Prisma
+ * compiles every statement with its values in a WebAssembly module whose memory grows to the
+ * largest statement and is never given back: a 20 MB file sent whole would leave the process about
+ * ten times that much larger for good. The pieces go through a temporary table (PostgreSQL grants
+ * TEMPORARY to every role by default), so the record is written once, not rewritten per piece.
+ */
+export async function storeFile(db: SqlRunner, id: string, file: Buffer): Promise<void> {
+  await db.$executeRaw(Prisma.sql`CREATE TEMPORARY TABLE register_import_file_part (n int, part bytea) ON COMMIT DROP`);
+  for (let at = 0, n = 0; at < file.length; at += FILE_CHUNK, n++) {
+    await db.$executeRaw(Prisma.sql`INSERT INTO register_import_file_part VALUES (${n}::int, ${file.subarray(at, at + FILE_CHUNK)})`);
+  }
+  await db.$executeRaw(Prisma.sql`
+    UPDATE register_import SET file = COALESCE((SELECT string_agg(part, ''::bytea ORDER BY n) FROM register_import_file_part), ''::bytea)
+    WHERE id = ${id}::uuid`);
+  await db.$executeRaw(Prisma.sql`DROP TABLE register_import_file_part`);
+}
+
+/**
+ * A stored file read back in pieces: a raw result passes through several encodings on its way
  * (hexadecimal from PostgreSQL, base64 inside Prisma), and a whole 20 MB file at once would make
  * the process hold a few times its size.
  */

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../../generated/prisma/client';
+import { Prisma, PrismaClient } from '../../generated/prisma/client';
 import { AppConfig } from '../config/app-config';
 import { randomUUID } from 'node:crypto';
 import { RequestContext, RequestState } from '../context/request-context';
@@ -30,6 +30,9 @@ export function createPrismaService(config: AppConfig): PrismaService {
   return extended;
 }
 
+/** Property names of the model delegates (`userAccount`, `ancVisit`, ...). */
+const MODEL_DELEGATES: ReadonlySet<string> = new Set(Object.values(Prisma.ModelName).map((m) => m.charAt(0).toLowerCase() + m.slice(1)));
+
 /**
  * Interactive transactions of the scoped client: the work's model queries still go through the
  * scope and audit mechanism (which runs them, and their audit rows, in this transaction), while
@@ -44,11 +47,15 @@ function scopedTransaction(raw: PrismaClient, extended: PrismaService) {
     return raw.$transaction(
       (tx) => {
         const state: RequestState = outer ? { ...outer, tx } : { requestId: randomUUID(), ip: null, system: true, tx };
+        // Only the model delegates come from the scoped client; everything else — raw SQL and the
+        // client's internals that say which transaction it is — stays bound to the transaction.
         const client = new Proxy(tx, {
-          get: (target, property, receiver) =>
-            typeof property === 'string' && !property.startsWith('$') && property in extended
-              ? (extended as unknown as Record<string, unknown>)[property]
-              : Reflect.get(target, property, receiver),
+          get: (target, property) => {
+            if (typeof property === 'string' && MODEL_DELEGATES.has(property))
+              return (extended as unknown as Record<string, unknown>)[property];
+            const value = Reflect.get(target, property, target);
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
         });
         return RequestContext.run(state, () => (work as (db: unknown) => Promise<unknown>)(client));
       },

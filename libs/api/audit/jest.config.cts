@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'api-audit',
+  preset: '../../../jest.preset.js',
+  coverageDirectory: '../../../coverage/libs/api/audit',
+};
