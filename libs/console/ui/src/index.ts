@@ -19,3 +19,4 @@ export * from './lib/remote';
 export * from './lib/search-box';
 export * from './lib/translate.pipe';
 export * from './lib/upload-progress';
+export * from './lib/confirm-dialog';

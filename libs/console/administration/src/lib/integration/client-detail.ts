@@ -22,7 +22,7 @@ import {
 import { INTEGRATION_OPERATIONS } from '@skss/domain';
 import { firstValueFrom, Observable } from 'rxjs';
 import { AuditHistory } from '../shared/audit-history';
-import { confirmAction } from '../shared/confirm-dialog';
+import { confirmAction } from '@skss/console/ui';
 import { showSecret } from '../shared/secret-dialog';
 import { AdminLabels } from '../shared/admin-labels';
 

@@ -12,7 +12,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ApiFailure, apiFieldError, applyFieldErrors, describeFailure, FieldError, I18n, Icon, TranslatePipe } from '@skss/console/ui';
 import { Api, createRole, deleteRole, Permission, PermissionDto, RoleDto, updateRole } from '@skss/contract';
 import { firstValueFrom } from 'rxjs';
-import { confirmAction } from '../shared/confirm-dialog';
+import { confirmAction } from '@skss/console/ui';
 import { groupPermissions } from './permission-groups';
 import { AdminLabels } from '../shared/admin-labels';
 

@@ -42,7 +42,7 @@ import {
 } from '@skss/contract';
 import { firstValueFrom, Observable } from 'rxjs';
 import { AuditHistory } from '../shared/audit-history';
-import { confirmAction } from '../shared/confirm-dialog';
+import { confirmAction } from '@skss/console/ui';
 import { showSecret } from '../shared/secret-dialog';
 import { accountControls, MAX_ROLES, orNull } from './user-form';
 

@@ -49,7 +49,7 @@ import { formValuesOf, recordBody, recordInput } from '../form/form-values';
 import { FormOptions, recordFormGroup, RecordFormGroup } from '../form/record-form-group';
 import { enteredFields, RecordForm } from '../form/record-form';
 import { PersonPicker, PickedEpisode } from '../person/person-picker';
-import { confirmAction } from '../shared/confirm-dialog';
+import { confirmAction } from '@skss/console/ui';
 import { RecordsIcon } from '../shared/records-icon';
 
 /** The API's code for a row of a month whose report is approved. */

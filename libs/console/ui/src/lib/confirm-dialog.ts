@@ -1,7 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
-import { Icon, TranslatePipe } from '@skss/console/ui';
+import { Icon } from './icon';
+import { TranslatePipe } from './translate.pipe';
 import { firstValueFrom } from 'rxjs';
 
 export interface ConfirmData {
