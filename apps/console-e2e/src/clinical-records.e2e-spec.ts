@@ -278,6 +278,8 @@ describe('register entry in the console', () => {
       await page.reload();
       await page.locator(byTestId('record-delete')).click();
       await page.locator(byTestId('confirm-cancel')).click();
+      // The cancelled dialog stays in the page while it animates out; wait for it to go.
+      await page.locator(byTestId('confirm-ok')).waitFor({ state: 'detached' });
       expect(page.url()).toContain('/records/deliveries/');
       await page.locator(byTestId('record-delete')).click();
       await page.locator(byTestId('confirm-ok')).click();
