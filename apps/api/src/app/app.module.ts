@@ -13,6 +13,7 @@ import { CatalogsModule } from '@skss/api/catalogs';
 import { IntegrationModule } from '@skss/api/integration';
 import { OrgUnitsModule } from '@skss/api/org-units';
 import { SsoModule } from '@skss/api/sso';
+import { StatisticalReportsModule } from '@skss/api/statistical-reports';
 
 /** Composition only: each subsystem is a module of its own library. */
 @Module({
@@ -24,6 +25,7 @@ import { SsoModule } from '@skss/api/sso';
     OrgUnitsModule,
     RegisterExcelModule, // before ClinicalRecordsModule: its literal paths must route before `{register}/{id}`
     ClinicalRecordsModule,
+    StatisticalReportsModule,
     CatalogsModule,
     AdministrationModule,
     IntegrationModule,

@@ -1,0 +1,2 @@
+export * from './lib/statistical-reports.module';
+export * from './lib/computation';
