@@ -1,6 +1,6 @@
 import { authenticator } from 'otplib';
 import { createTestUser, uniqueName, withDb } from './support/db';
-import { DEMO_PASSWORD, inBatches, signIn } from './support/http';
+import { DEMO_PASSWORD, inBatches, request, signIn } from './support/http';
 import {
   accountState,
   ACTORS,
@@ -32,7 +32,18 @@ import {
   testCatalog,
   Where,
 } from './support/matrix';
-import { accountAt, BODIES, citizenId, matrixTargets, rowOf, rowsOfCitizen, woman } from './support/records';
+import {
+  accountAt,
+  BODIES,
+  citizenId,
+  countRows,
+  createPerson,
+  createRecord,
+  matrixTargets,
+  rowOf,
+  rowsOfCitizen,
+  woman,
+} from './support/records';
 import { ancRow, ANC_KEYS, importForm, importsNamed, importState, keyedWorkbook, previewedImport } from './support/excel';
 
 /**
@@ -134,6 +145,16 @@ const CREATE: Expectations = { NCHI_ADMIN: 403, VU_BMTE: 403, SO_Y_TE: 403, CDC:
 const IN_STATION = 'recorded by TYT.03127.2025 (Điện Biên)';
 const OUT_STATION = 'recorded by TYT.03388.2025 (Lai Châu)';
 
+/** A mother with a delivery recorded by the station, for the postnatal visit rows. */
+async function deliveredMother(token: string): Promise<{ personId: string }> {
+  const person = await createPerson(token, woman());
+  await createRecord('deliveries', token, { ...BODIES.deliveries(person.id), postnatalVisits: [], complications: [] });
+  return { personId: person.id };
+}
+
+const visitsOf = (personId: string) =>
+  countRows('postnatal_visit', 'delivery_id IN (SELECT id FROM delivery WHERE person_id = $1)', [personId]);
+
 function clinicalRecordRows(): Row[] {
   const tyt = () => tokens.TYT;
   const personState = (id: string) => () => rowOf('person', id);
@@ -181,6 +202,30 @@ function clinicalRecordRows(): Row[] {
       call: async () => {
         const { survivorId, mergeId, duplicateId } = await matrixTargets.merged(tyt());
         return { params: { id: survivorId, mergeId }, state: personState(duplicateId) };
+      },
+    },
+    { op: 'GET /api/v1/persons/{id}/postnatal-visits', target: IN_STATION, expect: READ_IN, call: () => ({ params: { id: inPerson } }) },
+    {
+      op: 'POST /api/v1/persons/{id}/postnatal-visits',
+      target: IN_STATION,
+      expect: CREATE,
+      call: async () => {
+        const { personId } = await deliveredMother(tyt());
+        return { params: { id: personId }, body: { visitDate: '2026-03-20' }, state: () => visitsOf(personId) };
+      },
+    },
+    {
+      op: 'DELETE /api/v1/persons/{id}/postnatal-visits/{visitId}',
+      target: IN_STATION,
+      expect: WRITE_IN(204),
+      call: async () => {
+        const { personId } = await deliveredMother(tyt());
+        const visit = await request<{ id: string }>(`/api/v1/persons/${personId}/postnatal-visits`, {
+          method: 'POST',
+          token: tyt(),
+          body: { visitDate: '2026-03-20' },
+        });
+        return { params: { id: personId, visitId: visit.body.id }, state: () => visitsOf(personId) };
       },
     },
     { op: 'GET /api/v1/pregnancy-episodes', expect: READ_IN, call: () => ({ query: 'open=true&pageSize=5' }) },

@@ -299,3 +299,45 @@ describe('probable duplicates, merge and undo', () => {
     expect([twice.status, twice.body.code]).toEqual([409, 'MERGE_ALREADY_UNDONE']);
   });
 });
+
+describe('postnatal home visits by a station on a delivery another facility recorded', () => {
+  it('attaches the visit to her latest delivery, counts the days from discharge, and keeps the hospital’s delivery out of sight', async () => {
+    const mother = await createPerson(other, woman());
+    const delivery = await createRecord('deliveries', other, { ...BODIES.deliveries(mother.id), postnatalVisits: [], complications: [] });
+    // The visiting station does not know her yet: it must first be able to see her (404 otherwise).
+    expect((await get(`${PERSONS}/${mother.id}/postnatal-visits`)).status).toBe(404);
+    await post(PERSONS, woman({ citizenId: mother.citizenId }));
+
+    const path = `${PERSONS}/${mother.id}/postnatal-visits`;
+    const before = await post<ErrorBody>(path, { visitDate: '2026-03-13' });
+    expect([before.status, before.body.code, before.body.details?.[0]?.field]).toEqual([400, 'POSTNATAL_BEFORE_DISCHARGE', 'visitDate']);
+    const none = await post<ErrorBody>(path, { visitDate: '2026-03-11' });
+    expect([none.status, none.body.code]).toEqual([400, 'DELIVERY_NOT_FOUND']);
+
+    const visit = await post<{ id: string; daysAfter: number; facilityCode: string; delivery: { id: string; dischargeDate: string } }>(
+      path,
+      {
+        visitDate: '2026-03-20',
+        notes: 'Thăm mẹ và bé tại nhà',
+      },
+    );
+    expect([
+      visit.status,
+      visit.body.daysAfter,
+      visit.body.facilityCode,
+      visit.body.delivery.id,
+      visit.body.delivery.dischargeDate,
+    ]).toEqual([201, 6, 'TYT.03127.2025', delivery.id, '2026-03-14']);
+    // The station still cannot open the delivery itself.
+    expect((await get(`${RECORDS}/deliveries/${delivery.id}`)).status).toBe(404);
+    const listed = await get<{ id: string; visitDate: string }[]>(path);
+    expect(listed.body.map((v) => [v.id, v.visitDate])).toEqual([[visit.body.id, '2026-03-20']]);
+    // The facility that recorded the delivery does not see another facility's visit unless in its scope.
+    expect((await get<unknown[]>(path, other)).body).toEqual([]);
+    expect((await auditOf('PostnatalVisit', visit.body.id)).map((a) => a.action)).toContain('CREATE');
+
+    expect((await request(`${path}/${visit.body.id}`, { method: 'DELETE', token: other })).status).toBe(404);
+    expect((await request(`${path}/${visit.body.id}`, { method: 'DELETE', token: tyt })).status).toBe(204);
+    expect(await countRows('postnatal_visit', 'id = $1', [visit.body.id])).toBe(0);
+  });
+});

@@ -107,6 +107,12 @@ export type { MergePersons$Params as MergePersons$Params } from './fn/persons/me
 export { mergePersons as mergePersons } from './fn/persons/merge-persons';
 export type { UndoPersonMerge$Params as UndoPersonMerge$Params } from './fn/persons/undo-person-merge';
 export { undoPersonMerge as undoPersonMerge } from './fn/persons/undo-person-merge';
+export type { ListPostnatalVisits$Params as ListPostnatalVisits$Params } from './fn/persons/list-postnatal-visits';
+export { listPostnatalVisits as listPostnatalVisits } from './fn/persons/list-postnatal-visits';
+export type { CreatePostnatalVisit$Params as CreatePostnatalVisit$Params } from './fn/persons/create-postnatal-visit';
+export { createPostnatalVisit as createPostnatalVisit } from './fn/persons/create-postnatal-visit';
+export type { DeletePostnatalVisit$Params as DeletePostnatalVisit$Params } from './fn/persons/delete-postnatal-visit';
+export { deletePostnatalVisit as deletePostnatalVisit } from './fn/persons/delete-postnatal-visit';
 export type { ListPregnancyEpisodes$Params as ListPregnancyEpisodes$Params } from './fn/pregnancy-episodes/list-pregnancy-episodes';
 export { listPregnancyEpisodes as listPregnancyEpisodes } from './fn/pregnancy-episodes/list-pregnancy-episodes';
 export type { CreatePregnancyEpisode$Params as CreatePregnancyEpisode$Params } from './fn/pregnancy-episodes/create-pregnancy-episode';

@@ -4,6 +4,8 @@ import { PersonMergeService } from './persons/person-merge.service';
 import { PersonWriter } from './persons/person-writer';
 import { PersonsController } from './persons/persons.controller';
 import { PersonsService } from './persons/persons.service';
+import { PostnatalVisitsController } from './persons/postnatal-visits.controller';
+import { PostnatalVisitsService } from './persons/postnatal-visits.service';
 import { PregnancyEpisodesController } from './registers/pregnancy-episodes.controller';
 import { RegisterRecordsController } from './registers/register-records.controller';
 import { RegisterRecordsService } from './registers/register-records.service';
@@ -14,8 +16,16 @@ import { RecordsContext } from './shared/records-context';
  * or sent by external systems, scoped and audited by the core mechanism.
  */
 @Module({
-  controllers: [PersonsController, PregnancyEpisodesController, RegisterRecordsController],
-  providers: [RecordsContext, PersonWriter, PersonsService, PersonMergeService, RegisterLockService, RegisterRecordsService],
+  controllers: [PersonsController, PostnatalVisitsController, PregnancyEpisodesController, RegisterRecordsController],
+  providers: [
+    RecordsContext,
+    PersonWriter,
+    PersonsService,
+    PersonMergeService,
+    PostnatalVisitsService,
+    RegisterLockService,
+    RegisterRecordsService,
+  ],
   exports: [RegisterLockService, RegisterRecordsService, PersonWriter],
 })
 export class ClinicalRecordsModule {}
