@@ -1,4 +1,5 @@
 import { IsoDate } from '../calendar/calendar-date';
+import { daysBetween } from '../calendar/day-count';
 import { CodeEntry, ComplicationOutcome, ContraceptiveComplication, ObstetricComplication } from './code-lists';
 import { complicationFields } from './fields';
 import { formatDateVi } from './problems';
@@ -53,24 +54,45 @@ export function complicationsCollection(
 }
 
 /**
+ * Obstetric complications that may begin before the birth they are recorded on (antepartum
+ * haemorrhage, eclampsia, rupture of the uterus in labour, others); neonatal tetanus and
+ * puerperal infection follow the birth. The report counts a complication in its onset month
+ * whatever the delivery's (report-rules row I.9).
+ */
+export const ANTEPARTUM_COMPLICATIONS: readonly ObstetricComplication[] = ['HAEMORRHAGE', 'ECLAMPSIA', 'UTERINE_RUPTURE', 'OTHER'];
+
+/** An antepartum complication begins within the pregnancy: at most 42 weeks before the birth. */
+export const MAX_ANTEPARTUM_DAYS = 42 * 7;
+
+/**
  * Shared rules of complications: the category follows the register, the onset is not before the
- * event it complicates, and a complication of abortion is recorded only on an abortion (row I.9.6).
+ * event it complicates (except the antepartum kinds of a delivery, within the pregnancy), and a
+ * complication of abortion is recorded only on an abortion (row I.9.6).
  */
 export function checkComplications(
   complications: Draft<ComplicationRecord>[],
   category: ComplicationCategory,
-  event: { day: IsoDate | null; label: string; isAbortion: boolean },
+  event: { day: IsoDate | null; label: string; isAbortion: boolean; antepartum?: readonly string[] },
   scope: RuleScope,
 ): void {
   complications.forEach((complication, index) => {
     const at = `complications[${index}]`;
     complication.category = category;
     if (event.day && complication.onsetOn && complication.onsetOn < event.day) {
-      scope.add(
-        `${at}.onsetOn`,
-        'COMPLICATION_BEFORE_EVENT',
-        `Tai biến thứ ${index + 1}: Ngày xảy ra tai biến (${formatDateVi(complication.onsetOn)}) trước ${event.label} (${formatDateVi(event.day)})`,
-      );
+      const antepartum = event.antepartum?.includes(complication.kind as string) ?? false;
+      if (!antepartum) {
+        scope.add(
+          `${at}.onsetOn`,
+          'COMPLICATION_BEFORE_EVENT',
+          `Tai biến thứ ${index + 1}: Ngày xảy ra tai biến (${formatDateVi(complication.onsetOn)}) trước ${event.label} (${formatDateVi(event.day)})`,
+        );
+      } else if (daysBetween(complication.onsetOn, event.day) > MAX_ANTEPARTUM_DAYS) {
+        scope.add(
+          `${at}.onsetOn`,
+          'COMPLICATION_BEFORE_EVENT',
+          `Tai biến thứ ${index + 1}: Ngày xảy ra tai biến (${formatDateVi(complication.onsetOn)}) sớm hơn 42 tuần trước ${event.label} (${formatDateVi(event.day)})`,
+        );
+      }
     }
     if (category === 'OBSTETRIC' && complication.kind === 'ABORTION_COMPLICATION' && !event.isAbortion) {
       scope.add(

@@ -253,7 +253,12 @@ describe('deliveries', () => {
     const result = validateDelivery({ ...delivery, complications: [complication] }, context);
     expect(result.value?.complications).toEqual([{ ...complication, category: 'OBSTETRIC' }]);
     const complicate = (extra: object) => problems({ ...delivery, complications: [{ ...complication, ...extra }] });
-    expect(complicate({ onsetOn: '2025-05-31' })).toEqual(['complications[0].onsetOn:COMPLICATION_BEFORE_EVENT']);
+    // Antepartum haemorrhage and eclampsia begin before the birth, within the pregnancy; puerperal infection and neonatal tetanus follow it.
+    expect(complicate({ onsetOn: '2025-05-31' })).toEqual([]);
+    expect(complicate({ kind: 'ECLAMPSIA', onsetOn: '2024-08-11' })).toEqual([]);
+    expect(complicate({ kind: 'ECLAMPSIA', onsetOn: '2024-08-10' })).toEqual(['complications[0].onsetOn:COMPLICATION_BEFORE_EVENT']);
+    expect(complicate({ kind: 'INFECTION', onsetOn: '2025-05-31' })).toEqual(['complications[0].onsetOn:COMPLICATION_BEFORE_EVENT']);
+    expect(complicate({ kind: 'NEONATAL_TETANUS', onsetOn: '2025-05-31' })).toEqual(['complications[0].onsetOn:COMPLICATION_BEFORE_EVENT']);
     expect(complicate({ kind: 'ABORTION_COMPLICATION' })).toEqual(['complications[0].kind:COMPLICATION_KIND_NOT_ALLOWED']);
     expect(complicate({ kind: 'UTERINE_PERFORATION' })).toEqual(['complications[0].kind:NOT_IN_LIST']);
     expect(complicate({ outcome: 'HEALED' })).toEqual(['complications[0].outcome:NOT_IN_LIST']);

@@ -2,7 +2,7 @@ import { IsoDate } from '../calendar/calendar-date';
 import { gestationalWeeks } from '../calendar/gestation';
 import { vietnamLocalDate } from '../calendar/vietnam-time';
 import { AttendantKind, DeliveryMode, ObstetricComplication, Place, Sex, TestResult } from './code-lists';
-import { checkComplications, complicationsCollection, ComplicationRecord } from './complications';
+import { ANTEPARTUM_COMPLICATIONS, checkComplications, complicationsCollection, ComplicationRecord } from './complications';
 import { TETANUS_DOSES } from './episodes';
 import {
   ethnicityField,
@@ -350,7 +350,12 @@ function deliveryRules(draft: Draft<DeliveryRecord>, scope: RuleScope): void {
       scope.add(at, 'POSTNATAL_BEFORE_DISCHARGE', `${prefix} trước ngày ra viện (${formatDateVi(dischargeDate)})`);
     }
   });
-  checkComplications(draft.complications, 'OBSTETRIC', { day: deliveryDate, label: 'ngày đẻ', isAbortion: false }, scope);
+  checkComplications(
+    draft.complications,
+    'OBSTETRIC',
+    { day: deliveryDate, label: 'ngày đẻ', isAbortion: false, antepartum: ANTEPARTUM_COMPLICATIONS },
+    scope,
+  );
 }
 
 function checkNewborns(newborns: Draft<NewbornRecord>[], deliveredAt: string | null, scope: RuleScope): void {
