@@ -61,7 +61,10 @@ async function main(): Promise<void> {
     return;
   }
 
-  const api = spawn(process.execPath, [resolve(ROOT, 'dist/apps/api/main.js')], {
+  // A capped old generation makes V8 collect sooner: an Excel import allocates far more than it
+  // keeps, and with the defaults the process grows to ~500 MB of mostly garbage (docs/operations/sizing.md).
+  const heap = `--max-old-space-size=${process.env['API_HEAP_MB'] || '256'}`;
+  const api = spawn(process.execPath, [heap, resolve(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
