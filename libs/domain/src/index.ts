@@ -23,4 +23,4 @@ export * from './lib/org/reporting-cycles';
 export * from './lib/text/catalog-search';
 export * from './lib/org/facility-location';
 export * from './lib/registers';
-export * from './lib/reports/commune-rows';
+export * from './lib/reports';
