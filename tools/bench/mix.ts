@@ -72,15 +72,27 @@ LEFT JOIN LATERAL (SELECT JSONB_BUILD_OBJECT('code', "t1"."code") AS "__prisma_d
 LEFT JOIN LATERAL (SELECT COUNT(*) AS "_aggr_count_children" FROM "public"."admin_unit" AS "t3"
   WHERE ("t0"."id" = "t3"."parent_id" AND (("t3"."valid_from" IS NULL OR "t3"."valid_from" <= $2) AND ("t3"."valid_to" IS NULL OR "t3"."valid_to" >= $3)))) AS "t2" ON true`;
 
+// A term with a digit may be a code: the API then matches names or the start of the code; a term
+// without one matches names only (admin-units.repository.ts), which the trigram index answers.
 const ADMIN_UNIT_SEARCH = `${ADMIN_UNIT_PAGE}
 WHERE (("t0"."valid_from" IS NULL OR "t0"."valid_from" <= $4) AND ("t0"."valid_to" IS NULL OR "t0"."valid_to" >= $5)
   AND ("t0"."name_folded"::text LIKE $6 OR "t0"."code"::text LIKE $7))
 ORDER BY "t0"."level" ASC, "t0"."code" ASC LIMIT $8 OFFSET $9`;
 
+const ADMIN_UNIT_NAME_SEARCH = `${ADMIN_UNIT_PAGE}
+WHERE (("t0"."valid_from" IS NULL OR "t0"."valid_from" <= $4) AND ("t0"."valid_to" IS NULL OR "t0"."valid_to" >= $5)
+  AND "t0"."name_folded"::text LIKE $6)
+ORDER BY "t0"."level" ASC, "t0"."code" ASC LIMIT $7 OFFSET $8`;
+
 const ADMIN_UNIT_SEARCH_COUNT = `SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."admin_unit"."id" FROM "public"."admin_unit"
 WHERE (("public"."admin_unit"."valid_from" IS NULL OR "public"."admin_unit"."valid_from" <= $1)
   AND ("public"."admin_unit"."valid_to" IS NULL OR "public"."admin_unit"."valid_to" >= $2)
   AND ("public"."admin_unit"."name_folded"::text LIKE $3 OR "public"."admin_unit"."code"::text LIKE $4)) OFFSET $5) AS "sub"`;
+
+const ADMIN_UNIT_NAME_SEARCH_COUNT = `SELECT COUNT(*) AS "_count$_all" FROM (SELECT "public"."admin_unit"."id" FROM "public"."admin_unit"
+WHERE (("public"."admin_unit"."valid_from" IS NULL OR "public"."admin_unit"."valid_from" <= $1)
+  AND ("public"."admin_unit"."valid_to" IS NULL OR "public"."admin_unit"."valid_to" >= $2)
+  AND "public"."admin_unit"."name_folded"::text LIKE $3) OFFSET $4) AS "sub"`;
 
 const ADMIN_UNIT_BY_CODE = `${ADMIN_UNIT_PAGE}
 WHERE ("t0"."code" = $4 AND ("t0"."valid_from" IS NULL OR "t0"."valid_from" <= $5) AND ("t0"."valid_to" IS NULL OR "t0"."valid_to" >= $6))
@@ -152,9 +164,14 @@ async function searchUnits(db: Pool, url: URL) {
   const today = todayInVietnam();
   const q = (url.searchParams.get('q') ?? '').toLowerCase();
   const { number, size, skip } = page(url);
-  const { rows } = await db.query<AdminUnitRow>(ADMIN_UNIT_SEARCH, [1, today, today, today, today, `%${q}%`, `${q}%`, size, skip]);
+  const maybeCode = /\d/.test(q);
+  const { rows } = maybeCode
+    ? await db.query<AdminUnitRow>(ADMIN_UNIT_SEARCH, [1, today, today, today, today, `%${q}%`, `${q}%`, size, skip])
+    : await db.query<AdminUnitRow>(ADMIN_UNIT_NAME_SEARCH, [1, today, today, today, today, `%${q}%`, size, skip]);
   const total = await totalOf(rows.length, skip, size, async () => {
-    const counted = await db.query<{ _count$_all: string }>(ADMIN_UNIT_SEARCH_COUNT, [today, today, `%${q}%`, `${q}%`, 0]);
+    const counted = maybeCode
+      ? await db.query<{ _count$_all: string }>(ADMIN_UNIT_SEARCH_COUNT, [today, today, `%${q}%`, `${q}%`, 0])
+      : await db.query<{ _count$_all: string }>(ADMIN_UNIT_NAME_SEARCH_COUNT, [today, today, `%${q}%`, 0]);
     return Number(counted.rows[0]._count$_all);
   });
   return { items: rows.map(toAdminUnit), page: number, pageSize: size, total };

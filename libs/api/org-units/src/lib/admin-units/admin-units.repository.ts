@@ -68,7 +68,18 @@ export class AdminUnitsRepository {
       ...validOn(filter.day),
       ...(filter.level ? { level: filter.level } : {}),
       ...(filter.parentId !== undefined ? { parentId: filter.parentId } : {}),
-      ...(text ? { OR: [{ nameFolded: { contains: text } }, { code: { startsWith: text } }] } : {}),
+      ...(text ? textFilter(text) : {}),
     };
   }
+}
+
+/**
+ * Any part of the name, or the start of the code. Unit codes are digits: a term without one
+ * searches names only, which the trigram index on name_folded answers (an OR with the code would
+ * make PostgreSQL read every unit).
+ */
+function textFilter(text: string): Prisma.AdminUnitWhereInput {
+  return /\d/.test(text)
+    ? { OR: [{ nameFolded: { contains: text } }, { code: { startsWith: text } }] }
+    : { nameFolded: { contains: text } };
 }
