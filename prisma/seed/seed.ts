@@ -136,6 +136,20 @@ async function writePlan(client: Client, plan: OrgSeedPlan, rules: (ReportingRul
     columns(rules, ['facilityKind', 'reportsToKind', 'withinLevel', 'validFrom', 'validTo', 'note']),
   );
 
+  // A seeded facility an administrator changed through the API (its row or its reporting lines;
+  // the audit trail says who) is theirs from then on: the seed neither rewrites it nor its lines.
+  const owned = await client.query<{ code: string }>(
+    `SELECT DISTINCT f.code FROM facility f
+     JOIN audit_event a ON a.actor_user_id IS NOT NULL AND (
+          (a.entity_type = 'Facility' AND a.entity_id = f.id::text)
+       OR (a.entity_type = 'FacilityReportingLine'
+           AND (a.after ->> 'facilityId' = f.id::text OR a.before ->> 'facilityId' = f.id::text)))
+     WHERE f.code = ANY($1::text[])`,
+    [facilities.map((f) => f.code)],
+  );
+  const administered = new Set(owned.rows.map((r) => r.code));
+  const seedOwned = facilities.filter((f) => !administered.has(f.code));
+
   await client.query(
     `INSERT INTO facility (code, name, name_folded, kind, admin_unit_id, valid_from, valid_to, updated_at)
      SELECT x.code, x.name, x.folded, x.kind::facility_kind, u.id, x.valid_from::date, x.valid_to::date, now()
@@ -143,19 +157,22 @@ async function writePlan(client: Client, plan: OrgSeedPlan, rules: (ReportingRul
      LEFT JOIN admin_unit u ON u.key = x.unit_key
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, name_folded = EXCLUDED.name_folded, kind = EXCLUDED.kind,
        admin_unit_id = EXCLUDED.admin_unit_id, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, updated_at = now()`,
-    columns(facilities, ['code', 'name', 'nameFolded', 'kind', 'adminUnitKey', 'validFrom', 'validTo']),
+    columns(seedOwned, ['code', 'name', 'nameFolded', 'kind', 'adminUnitKey', 'validFrom', 'validTo']),
   );
 
-  // Reporting lines of seeded facilities are derived from the rules: replace them wholesale.
+  // Reporting lines of the seed's own facilities are derived from the rules: replace them wholesale.
   await client.query(`DELETE FROM facility_reporting_line l USING facility f WHERE l.facility_id = f.id AND f.code = ANY($1::text[])`, [
-    facilities.map((f) => f.code),
+    seedOwned.map((f) => f.code),
   ]);
   await client.query(
     `INSERT INTO facility_reporting_line (facility_id, reports_to_id, valid_from, valid_to)
      SELECT f.id, t.id, x.valid_from::date, x.valid_to::date
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS x(code, to_code, valid_from, valid_to)
      JOIN facility f ON f.code = x.code JOIN facility t ON t.code = x.to_code`,
-    columns(lines, ['facilityCode', 'reportsToCode', 'validFrom', 'validTo']),
+    columns(
+      lines.filter((l) => !administered.has(l.facilityCode)),
+      ['facilityCode', 'reportsToCode', 'validFrom', 'validTo'],
+    ),
   );
 }
 

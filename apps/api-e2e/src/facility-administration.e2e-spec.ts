@@ -296,6 +296,35 @@ describe('who may administer facilities', () => {
     expect(await facilityRow(CLINIC)).toEqual(before);
   });
 
+  it('keeps what an administrator changed in a seeded facility when the reference data is loaded again, and restores the rest', async () => {
+    const { rows } = await withDb((db) =>
+      db.query<{ code: string; name: string }>(
+        `SELECT code, name FROM facility WHERE code LIKE 'TYT.%' AND valid_to IS NULL ORDER BY code DESC LIMIT 2`,
+      ),
+    );
+    const [edited, untouched] = rows;
+    const renamed = `${edited.name} (đổi tên)`;
+    const namesOf = async () =>
+      Object.fromEntries(
+        (
+          await withDb((db) =>
+            db.query<{ code: string; name: string }>(`SELECT code, name FROM facility WHERE code = ANY($1::text[])`, [
+              [edited.code, untouched.code],
+            ]),
+          )
+        ).rows.map((r) => [r.code, r.name]),
+      );
+    try {
+      expect((await request(`${BASE}/${edited.code}`, { method: 'PATCH', token: admin, body: { name: renamed } })).status).toBe(200);
+      // A change made in SQL, outside the API and its audit trail, is not an administrator's: the seed restores it.
+      await withDb((db) => db.query(`UPDATE facility SET name = 'Tên sai' WHERE code = $1`, [untouched.code]));
+      await seedReferenceData(process.env['SKSS_TEST_DATABASE_URL'] ?? '', { force: true });
+      expect(await namesOf()).toEqual({ [edited.code]: renamed, [untouched.code]: untouched.name });
+    } finally {
+      await request(`${BASE}/${edited.code}`, { method: 'PATCH', token: admin, body: { name: edited.name } });
+    }
+  });
+
   it('gives facilities.manage to the seeded NCHI_ADMIN role, and to databases seeded before it existed, once', async () => {
     const role = await request<{ permissions: string[] }>('/api/v1/roles/NCHI_ADMIN', { token: admin });
     expect(role.body.permissions).toContain('facilities.manage');
