@@ -39,13 +39,13 @@ describe('counting choices of report-rules §1', () => {
     expect(isAdolescentAge(null)).toBe(false);
   });
 
-  it('counts every ethnicity other than Kinh (01) as a minority, but not unknown or foreigners', () => {
+  it('counts every ethnicity other than Kinh (01) as a minority, as report-rules §1 says, but not unknown', () => {
     expect(isEthnicMinority('01')).toBe(false);
     expect(isEthnicMinority('1')).toBe(false);
     expect(isEthnicMinority('08')).toBe(true); // HMông
     expect(isEthnicMinority(' 02 ')).toBe(true);
     expect(isEthnicMinority('54')).toBe(true);
-    expect(isEthnicMinority('55')).toBe(false);
+    expect(isEthnicMinority('55')).toBe(true);
     expect(isEthnicMinority(null)).toBe(false);
     expect(isEthnicMinority('')).toBe(false);
   });

@@ -18,10 +18,11 @@ export const ADOLESCENT_AGE = { min: 10, max: 19 } as const;
 export const MAJORITY_ETHNICITY_CODE = '01';
 
 /**
- * Code 55 "Người nước ngoài" (foreigner) is used by health software but is not an ethnic group of
- * Vietnam, so it is no minority either. Choice (report-rules only says "other than 01").
+ * Codes that are not counted as minorities besides Kinh's. report-rules §1 says "other than 01",
+ * so code 55 "Người nước ngoài" (foreigner, not an ethnic group of Vietnam) counts as a minority
+ * until the Ministry says otherwise; put '55' here to exclude it (the reports follow this list).
  */
-export const NOT_AN_ETHNIC_GROUP_CODES: readonly string[] = ['55'];
+export const NOT_AN_ETHNIC_GROUP_CODES: readonly string[] = [];
 
 /** Places counted in the commune form's "Ngoài CSYT" column (report-rules §2). */
 export const OUTSIDE_FACILITY_PLACES: readonly Place[] = ['HOME', 'ON_THE_WAY', 'OUTREACH'];

@@ -6,3 +6,33 @@
 export interface SqlRunner {
   query<T = Record<string, unknown>>(sql: string, params: readonly unknown[]): Promise<T[]>;
 }
+
+/** The part of a Prisma client (or interactive transaction) the adapter uses. */
+export interface PrismaLike {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+}
+
+/** The part of a `pg` Client or Pool the adapter uses. */
+export interface PgLike {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+function isPrismaLike(db: PrismaLike | PgLike | SqlRunner): db is PrismaLike {
+  return typeof (db as Partial<PrismaLike>).$queryRawUnsafe === 'function';
+}
+
+/**
+ * A SqlRunner over a Prisma client (or a transaction of one) or a `pg` client or pool. The
+ * statements of the computation cast what they return (`::int`, `::text`), so both drivers give
+ * the same JavaScript values.
+ */
+export function sqlRunnerOf(db: PrismaLike | PgLike): SqlRunner {
+  if (isPrismaLike(db)) {
+    return {
+      query: <T>(sql: string, params: readonly unknown[]) => db.$queryRawUnsafe<T[]>(sql, ...params),
+    };
+  }
+  return {
+    query: async <T>(sql: string, params: readonly unknown[]) => (await db.query(sql, [...params])).rows as T[],
+  };
+}
