@@ -6,6 +6,7 @@ import type { Permission } from '@skss/contract';
 /** The groups of the side navigation, in their order. */
 export const NAV_SECTIONS = [
   { id: 'records', labelKey: 'nav.section.records' },
+  { id: 'reports', labelKey: 'nav.section.reports' },
   { id: 'catalogs', labelKey: 'nav.section.catalogs' },
   { id: 'administration', labelKey: 'nav.section.administration' },
 ] as const satisfies readonly { id: string; labelKey: CoreKey }[];

@@ -19,6 +19,15 @@ export const CONSOLE_SUBSYSTEMS: readonly ConsoleSubsystem[] = [
     loadChildren: () => import('@skss/console/clinical-records').then((m) => m.RECORDS_ROUTES),
   },
   {
+    path: 'reports',
+    labelKey: 'nav.reports',
+    icon: 'upload_file',
+    section: 'reports',
+    permissions: ['reports.read'],
+    scope: 'reports',
+    loadChildren: () => import('@skss/console/statistical-reports').then((m) => m.REPORTS_ROUTES),
+  },
+  {
     path: 'org-units',
     labelKey: 'nav.orgUnits',
     icon: 'account_tree',

@@ -1,2 +1,4 @@
 export * from './lib/statistical-reports.module';
 export * from './lib/computation';
+export * from './lib/aggregation';
+export * from './lib/drill-down';

@@ -25,6 +25,7 @@ export const TRANSLATION_SCOPES = {
   org: { vi: () => import('./scopes/org/vi').then((m) => m.vi), en: () => import('./scopes/org/en').then((m) => m.en) },
   admin: { vi: () => import('./scopes/admin/vi').then((m) => m.vi), en: () => import('./scopes/admin/en').then((m) => m.en) },
   records: { vi: () => import('./scopes/records/vi').then((m) => m.vi), en: () => import('./scopes/records/en').then((m) => m.en) },
+  reports: { vi: () => import('./scopes/reports/vi').then((m) => m.vi), en: () => import('./scopes/reports/en').then((m) => m.en) },
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, Loader>>>>;
 
 export type TranslationScope = keyof typeof TRANSLATION_SCOPES;

@@ -5,3 +5,5 @@ export * from './sql-fragments';
 export * from './statement-context';
 export * from './maternal-statements';
 export * from './register-statements';
+export * from './facility-choices';
+export * from './facility-cells';

@@ -1,15 +1,20 @@
 import { COMMUNE_CHOICES as C } from './commune-choices';
-import { ageInYearsSql, countAll, countIf, firstEthnicitySql, gaWeeksSql, Measure } from './sql-fragments';
+import { FACILITY_INDICATOR_CHOICES as F } from './facility-choices';
+import { ageInYearsSql, countDistinctRows, countRows, firstEthnicitySql, gaWeeksSql, Measure } from './sql-fragments';
 import { attributedSql, CommuneStatement, Context, statement, StatementInput } from './statement-context';
 
 /** Rows of S's own register in M with their column, as `e` (with station_id and col); `joins` may join more. */
 function ownRowsStatement(name: string, ctx: Context, table: string, date: string, measures: Measure[], joins = ''): CommuneStatement {
-  return statement(name, ctx, measures, (list) => {
-    return `WITH attributed AS (${attributedSql(ctx, table, date, false)})
-SELECT e.station_id, e.col,
-  ${list}
-  FROM attributed e ${joins}
- GROUP BY e.station_id, e.col`;
+  return statement(name, ctx, measures, {
+    with: `WITH attributed AS (${attributedSql(ctx, table, date, false)})\n`,
+    from: `attributed e ${joins}`,
+    station: 'e.station_id',
+    col: 'e.col',
+    register: table,
+    id: 'e.id',
+    date: `e.${date}`,
+    person: 'e.person_id',
+    facility: 'e.facility_id',
   });
 }
 
@@ -23,14 +28,14 @@ export function deathsStatement(input: StatementInput): CommuneStatement {
   const [under1, under5] = C.childDeath.underYears.map((y, i) => `${child} AND ${years} < ${ctx.value(`years${i}`, y, 'int')}`);
   const minority = ctx.minority(firstEthnicitySql('e.ethnicity_code', 'c.ethnicity_code', 'm.ethnicity_code'));
   const measures: Measure[] = [
-    { row: 'I.10', sql: countIf('e.maternal') },
-    { row: 'I.10.1', sql: countIf('e.maternal AND e.audited') },
-    { row: 'III.10', sql: countIf(under7) },
-    { row: 'III.11', sql: countIf(under28) },
-    { row: 'III.12', sql: countIf(under1) },
-    { row: 'III.12.1', sql: countIf(`${under1} AND ${minority}`) },
-    { row: 'III.13', sql: countIf(under5) },
-    { row: 'III.13.1', sql: countIf(`${under5} AND ${minority}`) },
+    countRows('I.10', 'e.maternal'),
+    countRows('I.10.1', 'e.maternal AND e.audited'),
+    countRows('III.10', under7),
+    countRows('III.11', under28),
+    countRows('III.12', under1),
+    countRows('III.12.1', `${under1} AND ${minority}`),
+    countRows('III.13', under5),
+    countRows('III.13.1', `${under5} AND ${minority}`),
   ];
   const joins = `LEFT JOIN person c ON c.id = e.person_id
   LEFT JOIN person m ON m.id = e.mother_id
@@ -42,13 +47,27 @@ export function deathsStatement(input: StatementInput): CommuneStatement {
 export function gynaecologyStatement(input: StatementInput): CommuneStatement {
   const ctx = new Context(input);
   const measures: Measure[] = [
-    { row: 'II.1', sql: countAll() },
-    { row: 'II.1.1', sql: countIf('e.via_vili_result IS NOT NULL') },
-    { row: 'II.1.2', sql: countIf(`e.via_vili_result::text = 'POSITIVE'`) },
-    { row: 'II.1.3', sql: countIf(`e.via_vili_result::text = 'SUSPICIOUS'`) },
-    { row: 'II.1.4', sql: countIf('e.cytology_sent') },
-    { row: 'II.1.5', sql: countIf('e.hpv_test_sent') },
-    { row: 'II.2', sql: countIf('e.treatment_given') },
+    countRows('II.1'),
+    countRows('II.1.1', 'e.via_vili_result IS NOT NULL'),
+    countRows('II.1.2', `e.via_vili_result::text = 'POSITIVE'`),
+    countRows('II.1.3', `e.via_vili_result::text = 'SUSPICIOUS'`),
+    countRows('II.1.4', 'e.cytology_sent'),
+    countRows('II.1.5', 'e.hpv_test_sent'),
+    countRows('II.2', 'e.treatment_given'),
+    // Facility indicators of Biểu 6 (docs/report-forms.md §3), when asked.
+    ...ctx.indicatorMeasures({
+      'F.gynVisitsCurative': () =>
+        countRows('F.gynVisitsCurative', `e.purpose::text = ${ctx.value('curative', F.gynPurposes.curative, 'text')}`),
+      'F.gynVisitsScreening': () =>
+        countRows('F.gynVisitsScreening', `e.purpose::text = ${ctx.value('screening', F.gynPurposes.screening, 'text')}`),
+      ...Object.fromEntries(
+        Object.entries(F.treatmentCodes).map(([key, codes]) => [
+          key,
+          // A visit listing two codes of the column counts once (&&: the arrays overlap).
+          () => countRows(key, `e.treatments && ${ctx.value(key, codes, 'text[]')}`),
+        ]),
+      ),
+    }),
   ];
   return ownRowsStatement('gynaecology', ctx, 'gynaecology_visit', 'visit_date', measures);
 }
@@ -56,7 +75,7 @@ export function gynaecologyStatement(input: StatementInput): CommuneStatement {
 /** II.2.2: HPV vaccine doses given in M. */
 export function hpvStatement(input: StatementInput): CommuneStatement {
   const ctx = new Context(input);
-  return ownRowsStatement('hpv', ctx, 'hpv_vaccination', 'given_on', [{ row: 'II.2.2', sql: countAll() }]);
+  return ownRowsStatement('hpv', ctx, 'hpv_vaccination', 'given_on', [countRows('II.2.2')]);
 }
 
 /** II.3–II.3.8: new acceptors in M, one per person and method. */
@@ -64,13 +83,11 @@ export function contraceptionStatement(input: StatementInput): CommuneStatement 
   const ctx = new Context(input);
   const isNew = `e.acceptor_status::text = ${ctx.value('new', C.newAcceptor, 'text')}`;
   const personMethod = `e.person_id::text || ':' || e.method::text`;
-  const distinctWhere = (condition: string) => `count(DISTINCT ${personMethod}) FILTER (WHERE ${condition})::int`;
   const measures: Measure[] = [
-    { row: 'II.3', sql: distinctWhere(isNew) },
-    ...C.contraceptiveRows.map(({ row, methods }) => ({
-      row,
-      sql: distinctWhere(`${isNew} AND e.method::text = ANY(${ctx.value(row, methods, 'text[]')})`),
-    })),
+    countDistinctRows('II.3', personMethod, isNew),
+    ...C.contraceptiveRows.map(({ row, methods }) =>
+      countDistinctRows(row, personMethod, `${isNew} AND e.method::text = ANY(${ctx.value(row, methods, 'text[]')})`),
+    ),
   ];
   return ownRowsStatement('contraception', ctx, 'contraception_service', 'served_on', measures);
 }
@@ -80,9 +97,18 @@ export function abortionsStatement(input: StatementInput): CommuneStatement {
   const ctx = new Context(input);
   const ga = gaWeeksSql('ep.lmp', 'e.performed_on', 'e.ga_weeks');
   const measures: Measure[] = [
-    { row: 'II.5', sql: countAll() },
-    { row: 'II.5.1', sql: countIf(`${ga} <= ${ctx.value('early', C.earlyAbortionWeeks, 'int')}`) },
-    { row: 'II.5.2', sql: countIf(ctx.adolescent('p.date_of_birth', 'e.performed_on')) },
+    countRows('II.5'),
+    countRows('II.5.1', `${ga} <= ${ctx.value('early', C.earlyAbortionWeeks, 'int')}`),
+    countRows('II.5.2', ctx.adolescent('p.date_of_birth', 'e.performed_on')),
+    // Biểu 7 columns 9b and 9c (docs/report-forms.md §3), when asked: the same GA as II.5.1, so 9a + 9b + 9c = II.5.
+    ...ctx.indicatorMeasures({
+      'F.abortionsOver7To12Weeks': () =>
+        countRows(
+          'F.abortionsOver7To12Weeks',
+          `${ga} BETWEEN ${ctx.value('early', C.earlyAbortionWeeks, 'int')} + 1 AND ${ctx.value('band12', F.abortionWeeksUpTo, 'int')}`,
+        ),
+      'F.abortionsOver12Weeks': () => countRows('F.abortionsOver12Weeks', `${ga} > ${ctx.value('band12', F.abortionWeeksUpTo, 'int')}`),
+    }),
   ];
   const joins = `JOIN person p ON p.id = e.person_id
   LEFT JOIN pregnancy_episode ep ON ep.id = e.episode_id`;

@@ -72,12 +72,45 @@ export const countAll = (): string => 'count(*)::int';
 export const sumIf = (value: string, condition: string): string => `COALESCE(sum(${value}) FILTER (WHERE ${condition}), 0)::int`;
 export const sumAll = (value: string): string => `COALESCE(sum(${value}), 0)::int`;
 
+/**
+ * Which of a statement's rows a measure counts, and how: the rows where `where` holds (every row
+ * when null), each adding `weight` (1 when null; the number of newborns of a delivery for the
+ * newborn rows), or counted once per value of `distinct`. The aggregate of the measure is built
+ * from it, and the drill-down lists the same rows with it: the rule is written once.
+ */
+export interface MeasureRows {
+  readonly where: string | null;
+  readonly weight: string | null;
+  readonly distinct: string | null;
+}
+
 /** One counted quantity of a statement: the form row, the part of the cell (cases, male, …) and its aggregate. */
 export interface Measure {
+  /** A commune row key (`I.5.1a`) or a facility indicator key (`F.caesarean`). */
   readonly row: string;
   /** Prefix of the column key (`cases`, `deaths`, `male`, `female`), none for plain rows. */
   readonly part?: string;
   readonly sql: string;
+  /** The counted rows, when the measure was built by countRows / sumRows / countDistinctRows. */
+  readonly rows?: MeasureRows;
+}
+
+const partOf = (part: string | undefined) => (part ? { part } : {});
+
+/** A measure counting the statement's rows where `where` holds (all of them when null). */
+export function countRows(row: string, where: string | null = null, part?: string): Measure {
+  return { row, ...partOf(part), sql: where ? countIf(where) : countAll(), rows: { where, weight: null, distinct: null } };
+}
+
+/** A measure summing `weight` over the statement's rows where `where` holds. */
+export function sumRows(row: string, weight: string, where: string | null = null, part?: string): Measure {
+  return { row, ...partOf(part), sql: where ? sumIf(weight, where) : sumAll(weight), rows: { where, weight, distinct: null } };
+}
+
+/** A measure counting the distinct values of `key` among the statement's rows where `where` holds. */
+export function countDistinctRows(row: string, key: string, where: string | null = null): Measure {
+  const filter = where ? ` FILTER (WHERE ${where})` : '';
+  return { row, sql: `count(DISTINCT ${key})${filter}::int`, rows: { where, weight: null, distinct: key } };
 }
 
 /** The select list of a statement's measures, aliased m0, m1, … in order. */
@@ -110,15 +143,41 @@ export function stationCtes(stationsParam: string, lineageKindParam: string): st
 }
 
 /**
+ * Up to this many stations, the CSYT khác column reads only the stations' residents' events (see
+ * otherColumnSql); beyond, every facility's events of the month. A station's residents are a few
+ * thousand residences, whose events the index on person_id reaches in about 5 ms per station; the
+ * month's events of a register are tens of thousands, each looked up once whatever the number of
+ * stations (about 0.5 s at the pilot's volume): the two cross between 16 and 32 stations.
+ */
+export const RESIDENTS_FIRST_MAX_STATIONS = 16;
+
+/**
  * Events of another facility than S whose person lived in S's commune (as in force) on the event
  * day: the CSYT khác column, as (station_id, col, the event's columns). One row per (station,
  * event) even when two residences match. The residences are read per event through the
  * (person_id, valid_from) index (OFFSET 0 keeps the planner from hashing the whole table).
+ *
+ * Which events are looked at:
+ * - `residentsFirst` (few stations): only those of the people with a residence in one of the
+ *   stations' units (`absorbed`) that overlaps the month: person_residence by commune_id, then the
+ *   register by person_id. Every (station, residence, event) triple that matches has such a
+ *   residence, so the result is the same; the arrays (ARRAY(SELECT …)) keep the plan on the
+ *   indexes whatever the estimates through the recursive `absorbed`, which would otherwise lead
+ *   the planner to hash the whole residence table (and, past its cost threshold, to JIT-compile).
+ * - otherwise: every facility's events of the month, through the register's date index.
  */
-export function otherColumnSql(options: { table: string; date: string; first: string; last: string }): string {
+export function otherColumnSql(options: { table: string; date: string; first: string; last: string; residentsFirst?: boolean }): string {
   const { table, date, first, last } = options;
+  const events = options.residentsFirst
+    ? `(SELECT e.* FROM ${table} e
+          WHERE e.person_id = ANY(ARRAY(
+                  SELECT r.person_id FROM person_residence r
+                   WHERE r.commune_id = ANY(ARRAY(SELECT a.unit_id FROM absorbed a))
+                     AND r.valid_from <= ${last} AND (r.valid_to IS NULL OR r.valid_to >= ${first})))
+            AND e.${date} BETWEEN ${first} AND ${last})`
+    : table;
   return `SELECT DISTINCT ON (a.station_id, e.id) a.station_id, 'other'::text AS col, e.*
-      FROM ${table} e
+      FROM ${events} e
       CROSS JOIN LATERAL (
         SELECT r.commune_id FROM person_residence r
          WHERE r.person_id = e.person_id AND r.valid_from <= e.${date} AND (r.valid_to IS NULL OR r.valid_to >= e.${date}) OFFSET 0

@@ -6,9 +6,28 @@ import {
   measureList,
   otherColumnSql,
   placeColumnSql,
+  RESIDENTS_FIRST_MAX_STATIONS,
   SqlParams,
   stationCtes,
 } from './sql-fragments';
+
+/**
+ * The rows a statement counts: `from` is its FROM … [WHERE …] (after the optional WITH clause
+ * `with`), `station` and `col` the expressions it groups by, and the others say which register
+ * row each counted row is (for the drill-down, which lists them instead of counting them).
+ */
+export interface RowSource {
+  readonly with?: string;
+  readonly from: string;
+  readonly station: string;
+  readonly col: string;
+  /** The register table of the counted rows, and the expressions of their id, date, person and recording facility. */
+  readonly register: string;
+  readonly id: string;
+  readonly date: string;
+  readonly person: string;
+  readonly facility: string;
+}
 
 /**
  * The statements of the commune form, one per register (or group of rows), each over every asked
@@ -20,6 +39,8 @@ export interface CommuneStatement {
   readonly sql: string;
   readonly params: readonly unknown[];
   readonly measures: readonly Measure[];
+  /** The counted rows (absent only in hand-made test statements). */
+  readonly source?: RowSource;
 }
 
 export interface StatementInput {
@@ -27,6 +48,13 @@ export interface StatementInput {
   /** First and last local day of the month. */
   readonly first: string;
   readonly last: string;
+  /**
+   * Whether the CSYT khác column is computed (other facilities' rows of S's residents). Commune
+   * stations: yes (default); other facilities (computeFacilityCells): no.
+   */
+  readonly otherColumn?: boolean;
+  /** The facility indicators (docs/report-forms.md §3) to compute besides the commune rows; default none. */
+  readonly indicators?: readonly string[];
 }
 
 /** Placeholders every statement needs, added on first use so that no parameter goes unused. */
@@ -67,6 +95,31 @@ export class Context {
   stationCtes(): string {
     return stationCtes(this.stations, this.once('lineage', C.successionLineage, 'text'));
   }
+  /** Whether the CSYT khác column starts from the stations' residents (few stations: otherColumnSql). */
+  get residentsFirst(): boolean {
+    return new Set(this.input.stationIds).size <= RESIDENTS_FIRST_MAX_STATIONS;
+  }
+  /** Whether the statement computes the CSYT khác column. */
+  get otherColumn(): boolean {
+    return this.input.otherColumn !== false;
+  }
+  /**
+   * The WITH clause of a statement whose CTEs `ctes` may use the stations' units (`absorbed`):
+   * those are only needed, and only added, when the CSYT khác column is computed.
+   */
+  withStations(ctes: string): string {
+    return this.otherColumn ? `WITH RECURSIVE ${this.stationCtes()},\n  ${ctes}\n` : `WITH ${ctes}\n`;
+  }
+  /**
+   * The measures of the facility indicators asked for (StatementInput.indicators), in the order
+   * given; each is built only when asked, so that an unasked one adds no parameter.
+   */
+  indicatorMeasures(builders: Readonly<Record<string, () => Measure>>): Measure[] {
+    const asked = this.input.indicators ?? [];
+    return Object.entries(builders)
+      .filter(([key]) => asked.includes(key))
+      .map(([, build]) => build());
+  }
   /**
    * report-rules §1: a pregnancy that ends before 22 weeks without a live birth is a pregnancy loss,
    * not a delivery. `liveBirth` is a boolean expression, `ga` the delivery's GA (unknown: a delivery).
@@ -79,8 +132,64 @@ export class Context {
   }
 }
 
-export function statement(name: string, ctx: Context, measures: Measure[], sql: (list: string) => string): CommuneStatement {
-  return { name, sql: sql(measureList(measures)), params: ctx.p.values, measures };
+/** A statement counting `measures` over the rows of `source`, grouped by station and column. */
+export function statement(name: string, ctx: Context, measures: Measure[], source: RowSource): CommuneStatement {
+  const sql = `${source.with ?? ''}SELECT ${source.station} AS station_id, ${source.col} AS col,
+  ${measureList(measures)}
+  FROM ${source.from}
+ GROUP BY ${source.station}, ${source.col}`;
+  return { name, sql, params: ctx.p.values, measures, source };
+}
+
+/** What `listingSql` lists: the station, the statement's columns ('station', 'outside', …) and the measure. */
+export interface ListingRequest {
+  readonly stationId: number;
+  readonly cols: readonly string[];
+  readonly measure: Measure;
+}
+
+/**
+ * The register rows behind a cell: the rows of the statement's source that its measure counts, for
+ * one station and some of its columns, with the same predicate (`measure.rows`) as the count, as
+ * (station_id, col, register, id, date, person_id, facility_id, n), n being what the row adds to
+ * the cell. A measure counting distinct values lists one row per value (the earliest).
+ */
+export function listingSql(statement: CommuneStatement, request: ListingRequest): { sql: string; params: unknown[] } {
+  const { source } = statement;
+  const rows = request.measure.rows;
+  if (!source || !rows) throw new Error(`Statement ${statement.name}: measure ${request.measure.row} cannot list its rows`);
+  const params = [...statement.params, request.stationId, [...request.cols]];
+  const station = `$${params.length - 1}::int`;
+  const cols = `$${params.length}::text[]`;
+  const weight = rows.weight ? `(${rows.weight})::int` : '1';
+  const n = rows.where ? `CASE WHEN ${rows.where} THEN ${weight} ELSE 0 END` : weight;
+  const counted = `SELECT ${source.station} AS station_id, ${source.col} AS col, '${source.register}'::text AS register,
+         ${source.id} AS id, ${source.date} AS date, ${source.person} AS person_id, ${source.facility} AS facility_id,
+         ${rows.distinct ?? 'NULL::text'} AS dkey, ${n} AS n
+    FROM ${source.from}`;
+  const pick = rows.distinct ? 'DISTINCT ON (x.col, x.dkey) ' : '';
+  const order = rows.distinct ? 'x.col, x.dkey, x.date, x.id' : 'x.date, x.id';
+  const sql = `${source.with ?? ''}SELECT ${pick}x.station_id, x.col, x.register, x.id::text AS id, x.date::text AS date,
+       x.person_id::text AS person_id, x.facility_id, x.n
+  FROM (${counted}) x
+ WHERE x.station_id = ${station} AND x.col = ANY(${cols}) AND x.n > 0
+ ORDER BY ${order}`;
+  return withUsedParams(sql, params);
+}
+
+/**
+ * The SQL renumbered to the parameters it uses (a listing uses only its measure's): PostgreSQL
+ * cannot type a parameter the text never names. Every placeholder is `$n::type` (SqlParams).
+ */
+function withUsedParams(sql: string, params: readonly unknown[]): { sql: string; params: unknown[] } {
+  const renumbered = new Map<number, number>();
+  const text = sql.replace(/\$(\d+)::/g, (_, n: string) => {
+    const old = Number(n);
+    if (!renumbered.has(old)) renumbered.set(old, renumbered.size + 1);
+    return `$${renumbered.get(old)}::`;
+  });
+  const used = [...renumbered.entries()].sort((a, b) => a[1] - b[1]).map(([old]) => params[old - 1]);
+  return { sql: text, params: used };
 }
 
 /**
@@ -96,5 +205,5 @@ export function attributedSql(ctx: Context, table: string, date: string, other: 
   if (!other) return own;
   return `${own}
     UNION ALL
-    SELECT * FROM (${otherColumnSql({ table, date, first: ctx.first, last: ctx.last })}) other`;
+    SELECT * FROM (${otherColumnSql({ table, date, first: ctx.first, last: ctx.last, residentsFirst: ctx.residentsFirst })}) other`;
 }

@@ -23,6 +23,8 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.catalogs': 'Shared catalogs',
   'nav.facilities': 'Health facilities',
   'nav.section.records': 'Registers',
+  'nav.section.reports': 'Reports',
+  'nav.reports': 'Statistical reports',
   'nav.section.catalogs': 'Catalogs',
   'nav.section.administration': 'System administration',
 

@@ -25,6 +25,8 @@ export const vi = {
   'nav.catalogs': 'Danh mục dùng chung',
   'nav.facilities': 'Cơ sở y tế',
   'nav.section.records': 'Sổ sách',
+  'nav.section.reports': 'Báo cáo',
+  'nav.reports': 'Báo cáo thống kê',
   'nav.section.catalogs': 'Danh mục',
   'nav.section.administration': 'Quản trị hệ thống',
 

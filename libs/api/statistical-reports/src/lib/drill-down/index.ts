@@ -1,0 +1,3 @@
+export * from './cell-rows';
+export * from './scoped-records';
+export * from './report-drill-down.service';

@@ -1,0 +1,92 @@
+import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
+import { ReportKeyParamDto } from '../dto/report.request.dto';
+import { CSV_CONTENT_TYPE } from '../export';
+import { AggregateParamDto, AggregateQueryDto, AggregateReportDto, ReportCellParamDto, ReportCellRowsDto } from './report-outputs.dto';
+import { ExportFile, ReportOutputsService } from './report-outputs.service';
+
+const NOT_FOUND = 'FACILITY_NOT_FOUND (unknown, or outside the caller’s reading scope in that month), FORM_NOT_DUE';
+
+/** A report read other than on screen: its paper layout, the register rows behind a cell, the aggregate of the units below. */
+@ApiCookieAuth()
+@ApiBearerAuth()
+@ApiTags('statistical-reports')
+@ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
+@ApiNotFoundResponse({ type: ErrorResponseDto, description: NOT_FOUND })
+@Controller('statistical-reports')
+export class ReportOutputsController {
+  constructor(private readonly outputs: ReportOutputsService) {}
+
+  @Get('aggregates/:form/:facilityId')
+  @RequirePermissions('reports.read')
+  @ApiOperation({
+    operationId: 'getAggregateReport',
+    summary:
+      'Biểu 4–8 of a district health centre, a Department of Health or the ministry: one line per reporting unit (facilities from their registers, communes from their approved reports), subtotals and total, over the org tree of the period',
+  })
+  @ApiOkResponse({ type: AggregateReportDto })
+  getAggregateReport(
+    @CurrentUser() user: UserPrincipal,
+    @Param() { form, facilityId }: AggregateParamDto,
+    @Query() query: AggregateQueryDto,
+  ): Promise<unknown> {
+    return this.outputs.aggregate(user, form, facilityId, query);
+  }
+
+  @Get(':form/:facilityId/:month/export.xlsx')
+  @RequirePermissions('reports.read')
+  @ApiOperation({
+    operationId: 'exportReportXlsx',
+    summary: 'The report in its official paper layout, as an Excel workbook (values as on screen)',
+  })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async exportReportXlsx(
+    @CurrentUser() user: UserPrincipal,
+    @Param() key: ReportKeyParamDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return download(await this.outputs.exportReport(user, key, 'xlsx'), res);
+  }
+
+  @Get(':form/:facilityId/:month/export.csv')
+  @RequirePermissions('reports.read')
+  @ApiOperation({ operationId: 'exportReportCsv', summary: 'The report as CSV: UTF-8 with BOM, one line per cell with its stable keys' })
+  @ApiProduces(CSV_CONTENT_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  async exportReportCsv(
+    @CurrentUser() user: UserPrincipal,
+    @Param() key: ReportKeyParamDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return download(await this.outputs.exportReport(user, key, 'csv'), res);
+  }
+
+  @Get(':form/:facilityId/:month/cells/:row/:column')
+  @RequirePermissions('reports.read')
+  @ApiOperation({
+    operationId: 'getReportCellRows',
+    summary:
+      'Drill-down: the register rows a cell of the commune form counts, listed with the counting rule’s own predicate, as far as the caller may see them',
+  })
+  @ApiOkResponse({ type: ReportCellRowsDto })
+  getReportCellRows(@CurrentUser() user: UserPrincipal, @Param() { row, column, ...key }: ReportCellParamDto): Promise<ReportCellRowsDto> {
+    return this.outputs.cellRows(user, key, row, column);
+  }
+}
+
+function download(file: ExportFile, res: Response): StreamableFile {
+  res.setHeader('Cache-Control', 'no-store');
+  return new StreamableFile(file.content, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"` });
+}

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { PrismaService } from '@skss/api/core';
+import { CellValues, cellKey } from '@skss/domain';
+import { computeCommuneCells, sqlRunnerOf } from '../computation';
+import type { ReportFormCode } from '../forms/form-catalogue';
+import type { Month } from './report-month';
+
+/** Cell values keyed by cell key (`I.5.1a:total`): the API's form of a report's values. */
+export type FlatCells = Record<string, number>;
+
+/** One cell that differs between the values sent and the registers now ("changed since sent"). */
+export interface CellChange {
+  cell: string;
+  row: string;
+  column: string;
+  sent: number;
+  current: number;
+}
+
+export function flattenCells(values: CellValues): FlatCells {
+  const flat: FlatCells = {};
+  for (const [row, columns] of Object.entries(values)) {
+    for (const [column, value] of Object.entries(columns)) flat[cellKey(row, column)] = value;
+  }
+  return flat;
+}
+
+/**
+ * The cells whose value differs between two sets (a cell missing on one side counts as 0), in
+ * the order of the sent values and then the new cells.
+ */
+export function diffCells(sent: FlatCells, current: FlatCells): CellChange[] {
+  const keys = [...new Set([...Object.keys(sent), ...Object.keys(current)])];
+  return keys
+    .filter((key) => (sent[key] ?? 0) !== (current[key] ?? 0))
+    .map((key) => {
+      const at = key.lastIndexOf(':');
+      return { cell: key, row: key.slice(0, at), column: key.slice(at + 1), sent: sent[key] ?? 0, current: current[key] ?? 0 };
+    });
+}
+
+/**
+ * The values of a form computed from the registers now (the draft). The computation reads every
+ * register row of the facility, whoever asks: access is decided at the report level.
+ */
+@Injectable()
+export class DraftValues {
+  constructor(private readonly prisma: PrismaService) {}
+
+  /** Whether the form's values can be computed from the registers yet. */
+  computable(form: ReportFormCode): boolean {
+    return form === 'commune';
+  }
+
+  /** The draft of one facility's form for the month; null when the form is not computed yet. */
+  async of(form: ReportFormCode, facilityId: number, month: Month): Promise<CellValues | null> {
+    if (!this.computable(form)) return null;
+    // With the facility indicators the commune rows of Biểu 6 and 7 show (gynaecology visits by
+    // purpose, abortion bands), so an approved report carries every number its row is read for.
+    const cells = await computeCommuneCells(sqlRunnerOf(this.prisma), [facilityId], month, { indicators: true });
+    return cells.get(facilityId) ?? {};
+  }
+}
