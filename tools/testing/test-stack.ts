@@ -21,6 +21,8 @@ export interface TestStackOptions {
 /** One running instance of the built API. */
 export interface ApiInstance {
   baseUrl: string;
+  /** Its process id (a crash test ends it with SIGKILL). */
+  pid: number | undefined;
   /** Everything it printed so far (with LOG_QUERIES=true: each SQL statement). */
   output(): string;
   stop(): Promise<void>;
@@ -82,7 +84,7 @@ export async function startApi(
     await stop();
     throw new Error(`${(error as Error).message}\n--- API output ---\n${output.join('')}`);
   }
-  return { baseUrl, output: () => output.join(''), stop };
+  return { baseUrl, pid: api.pid, output: () => output.join(''), stop };
 }
 
 async function waitForHealth(url: string, api: ChildProcess): Promise<void> {

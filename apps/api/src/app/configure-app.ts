@@ -5,6 +5,7 @@ import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { APP_CONFIG, AppConfig, createValidationPipe, rejectLongUrls, requestContextMiddleware } from '@skss/api/core';
+import { INBOUND_RECORDS_PATH, inboundBodyParser } from '@skss/api/integration';
 
 export const API_PREFIX = 'api';
 const MAX_BODY = '100kb';
@@ -48,6 +49,8 @@ export function configureApp(app: INestApplication): void {
   app.use(rejectLongUrls);
   // Body parsing is ours (NestFactory is created with bodyParser: false) so that its failures
   // (malformed JSON, oversized bodies) get the same { code, message } answers as everything else.
+  // Batches of register records from external systems are larger (up to 1,000 records): parsed first, with their own limit.
+  app.use(INBOUND_RECORDS_PATH, ...inboundBodyParser());
   app.use(json({ limit: MAX_BODY }), urlencoded({ limit: MAX_BODY, extended: false }), bodyParserErrors);
   (app as NestExpressApplication).set('trust proxy', config.trustProxy);
   app.use(cookieParser());

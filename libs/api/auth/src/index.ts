@@ -1,5 +1,6 @@
 export * from './lib/auth.module';
 export * from './lib/client-operation.decorator';
+export * from './lib/integration-basic.strategy';
 export * from './lib/passwords/password-hasher';
 export * from './lib/passwords/password.service';
 export * from './lib/sessions/account-state';

@@ -1,2 +1,12 @@
 export * from './lib/integration.module';
 export * from './lib/clients/integration-clients.service';
+export * from './lib/inbound/inbound.module';
+export * from './lib/inbound/ingestion.service';
+export * from './lib/inbound/inbound-change.hook';
+export * from './lib/inbound/inbound-body';
+export { InboundRateLimitGuard, INBOUND_RATE_LIMIT } from './lib/inbound/rate-limiter';
+export { MAX_BATCH_RECORDS, INBOUND_REGISTERS, requestHash } from './lib/inbound/inbound-envelope';
+export * from './lib/inbound/dto/inbound-batch.dto';
+export { announce, announceApprovedReport } from './lib/outbox/outbox-writer';
+export type { ApprovedReport, OutboxAnnouncement, OutboxTransaction } from './lib/outbox/outbox-writer';
+export { OUTBOX_KINDS } from './lib/outbox/outbox.types';

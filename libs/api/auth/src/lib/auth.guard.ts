@@ -1,16 +1,12 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { timingSafeEqual } from 'node:crypto';
 import {
   AppConfig,
-  AuditService,
-  ClientPrincipal,
   DomainError,
   InjectAppConfig,
   PENDING_ALLOWED_KEY,
   PERMISSIONS_KEY,
-  PrismaService,
   PUBLIC_KEY,
   RequestContext,
   RequestState,
@@ -18,18 +14,12 @@ import {
 } from '@skss/api/core';
 import type { Permission } from '@skss/domain';
 import { CLIENT_ROUTE_KEY, ClientRouteRequirement } from './client-operation.decorator';
+import { authenticateIntegrationClient, hasBasicCredentials, INTEGRATION_BASIC } from './integration-basic.strategy';
 import { PENDING_MESSAGES, pendingStep } from './sessions/account-state';
-import { CSRF_HEADER, hashToken, SESSION_COOKIE } from './sessions/session-token';
+import { CSRF_HEADER, SESSION_COOKIE } from './sessions/session-token';
 import { CachedSession, ResolvedSession, SessionsService } from './sessions/sessions.service';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** Only write an integration account's last use once a minute, not on every request. */
-const CLIENT_TOUCH_INTERVAL_MS = 60_000;
-const MAX_CLIENT_ID_LENGTH = 60;
-const MAX_CLIENT_SECRET_LENGTH = 200;
-/** Compared against when the client id is unknown, so that case costs the same as a wrong secret. */
-const DECOY_SECRET_HASH = Buffer.from(hashToken('no such integration account'), 'hex');
 
 const forbidden = () => new DomainError('FORBIDDEN', 'Tài khoản không có quyền thực hiện thao tác này', 403);
 
@@ -39,22 +29,6 @@ export function readCredentials(req: Request): { token: string; via: 'cookie' | 
   if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
   const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
   return cookie ? { token: cookie, via: 'cookie' } : null;
-}
-
-/**
- * An external system's client credentials (`Authorization: Basic base64(clientId:clientSecret)`,
- * RFC 7617): undefined without that scheme, null when the header is malformed.
- */
-export function readClientCredentials(req: Request): { clientId: string; secret: string } | null | undefined {
-  const header = req.headers.authorization;
-  if (!header || !/^basic /i.test(header)) return undefined;
-  const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return null;
-  const clientId = decoded.slice(0, colon);
-  const secret = decoded.slice(colon + 1);
-  if (!secret || clientId.length > MAX_CLIENT_ID_LENGTH || secret.length > MAX_CLIENT_SECRET_LENGTH) return null;
-  return { clientId, secret };
 }
 
 /**
@@ -76,7 +50,8 @@ function keepScopeWithSession(state: RequestState, cached: CachedSession): void 
  * Global guard: every route needs a live session unless marked @Public(); cookie sessions must
  * echo their CSRF token on unsafe methods; sessions that owe a password change or second factor
  * may only use @AllowPending() routes; @RequirePermissions() is checked against the user's roles.
- * External systems authenticate with client credentials and may only use the routes marked
+ * External systems authenticate with client credentials (HTTP Basic, checked by the Passport
+ * strategy IntegrationBasicStrategy) and may only use the routes marked
  * @RequireClientOperation() / @ClientRoute() (and users may not use those).
  */
 @Injectable()
@@ -84,8 +59,6 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
-    private readonly prisma: PrismaService,
-    private readonly audit: AuditService,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 
@@ -95,11 +68,13 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const clientRoute = this.reflector.getAllAndOverride<ClientRouteRequirement | undefined>(CLIENT_ROUTE_KEY, targets);
     const req = context.switchToHttp().getRequest<Request & { session?: ResolvedSession }>();
-    const clientCredentials = readClientCredentials(req);
-    if (clientCredentials !== undefined) {
-      const principal = await this.authenticateClient(clientCredentials);
+    // A route may name its own strategy (the national endpoint's token); else Basic credentials make a client request.
+    const strategy = clientRoute?.strategy ?? (hasBasicCredentials(req) ? INTEGRATION_BASIC : undefined);
+    if (strategy) {
+      const res = context.switchToHttp().getResponse<Response>();
+      const principal = await authenticateIntegrationClient(req, res, strategy);
       if (!principal) {
-        context.switchToHttp().getResponse<Response>().setHeader('WWW-Authenticate', 'Basic realm="SKSS", charset="UTF-8"');
+        res.setHeader('WWW-Authenticate', strategy === INTEGRATION_BASIC ? 'Basic realm="SKSS", charset="UTF-8"' : 'Bearer realm="SKSS"');
         throw new DomainError('INVALID_CLIENT_CREDENTIALS', 'Thông tin xác thực của hệ thống tích hợp không hợp lệ', 401);
       }
       const state = RequestContext.current();
@@ -138,46 +113,5 @@ export class AuthGuard implements CanActivate {
     const granted = state?.principal?.kind === 'user' ? state.principal.permissions : new Set<Permission>();
     if (!required.every((p) => granted.has(p))) throw forbidden();
     return true;
-  }
-
-  /**
-   * The principal of an active integration account whose secret matches, or null: an unknown id,
-   * a wrong secret and a revoked account get the same answer. Secrets are random 256-bit values
-   * stored as SHA-256 (see the integration library), compared in constant time.
-   */
-  private async authenticateClient(credentials: { clientId: string; secret: string } | null): Promise<ClientPrincipal | null> {
-    if (!credentials) return null;
-    const db = this.prisma.raw;
-    const client = await db.integrationClient.findUnique({
-      where: { clientId: credentials.clientId },
-      include: { facilities: { select: { facilityId: true } } },
-    });
-    const stored = client ? Buffer.from(client.secretHash, 'hex') : DECOY_SECRET_HASH;
-    const presented = Buffer.from(hashToken(credentials.secret), 'hex');
-    const matches = stored.length === presented.length && timingSafeEqual(stored, presented);
-    if (!client) return null;
-    if (!matches || client.status !== 'active' || client.revokedAt) {
-      await this.audit.record({
-        action: 'ACCESS_DENIED',
-        entityType: 'IntegrationClient',
-        entityId: client.id,
-        details: { clientId: client.clientId, reason: matches ? 'revoked' : 'wrong-secret' },
-      });
-      return null;
-    }
-    const now = new Date();
-    if (!client.lastUsedAt || now.getTime() - client.lastUsedAt.getTime() > CLIENT_TOUCH_INTERVAL_MS) {
-      // Raw client: last use is bookkeeping, not a configuration change for the audit trail.
-      await db.integrationClient.updateMany({
-        where: { id: client.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now.getTime() - CLIENT_TOUCH_INTERVAL_MS) } }] },
-        data: { lastUsedAt: now, updatedAt: client.updatedAt },
-      });
-    }
-    return {
-      kind: 'client',
-      clientId: client.clientId,
-      facilityIds: new Set(client.facilities.map((f) => f.facilityId)),
-      operations: new Set(client.operations),
-    };
   }
 }

@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { CredentialsService } from './credentials.service';
+import { IntegrationBasicStrategy } from './integration-basic.strategy';
 import { MeService } from './me.service';
 import { PasswordService } from './passwords/password.service';
 import { SecurityLogRetentionJob } from './sessions/security-log-retention.job';
@@ -25,8 +26,9 @@ import { TotpService } from './totp/totp.service';
     MeService,
     TotpService,
     SecurityLogRetentionJob,
+    IntegrationBasicStrategy,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionsService, SignInService, PasswordService, MeService],
+  exports: [SessionsService, SignInService, PasswordService, MeService, IntegrationBasicStrategy],
 })
 export class AuthModule {}

@@ -3,10 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { AppConfig, AuditService, DomainError, Principal, PrismaService, RequestContext } from '@skss/api/core';
 import { AuthGuard } from './auth.guard';
 import { ClientRoute, RequireClientOperation } from './client-operation.decorator';
+import { IntegrationBasicStrategy } from './integration-basic.strategy';
 import { hashToken, newToken } from './sessions/session-token';
 import { SessionsService } from './sessions/sessions.service';
 
-/** The global guard with client credentials, on routes marked with the client-route decorators. */
+/** The global guard with client credentials (its Passport Basic strategy), on routes marked with the client-route decorators. */
 @Controller()
 class ProbeController {
   @RequireClientOperation('records.push')
@@ -45,13 +46,9 @@ function guardWith(row: typeof account | null) {
   const prisma = { raw: { integrationClient: { findUnique: jest.fn().mockResolvedValue(row), updateMany: jest.fn() } } };
   const audit = { record: jest.fn().mockResolvedValue(undefined) };
   const sessions = { resolve: jest.fn().mockResolvedValue(null) };
-  const guard = new AuthGuard(
-    new Reflector(),
-    sessions as unknown as SessionsService,
-    prisma as unknown as PrismaService,
-    audit as unknown as AuditService,
-    {} as AppConfig,
-  );
+  // Constructing the strategy registers it with Passport, where the guard finds it by name.
+  new IntegrationBasicStrategy(prisma as unknown as PrismaService, audit as unknown as AuditService);
+  const guard = new AuthGuard(new Reflector(), sessions as unknown as SessionsService, {} as AppConfig);
   return { guard, audit };
 }
 

@@ -7,6 +7,8 @@ import { uuid7 } from './uuid7';
 export interface WantedPerson {
   person: PersonRecord;
   day: IsoDate;
+  /** The sending system's own patient id (integration API), kept in person_source_id. */
+  sourceId?: string | null;
 }
 
 export interface ResolvedPersons {
@@ -27,9 +29,14 @@ export interface Found {
 
 /**
  * Rules 1 and 2 of resolvePersons(), read-only: the stored person of each wanted one, or null. Three indexed
- * statements whatever the batch size.
+ * statements whatever the batch size (four with source patient ids).
  */
-export async function findPersons(db: SqlRunner, facilityId: number, people: readonly PersonRecord[]): Promise<(Found | null)[]> {
+export async function findPersons(
+  db: SqlRunner,
+  facilityId: number,
+  people: readonly PersonRecord[],
+  source?: { system: string; ids: readonly (string | null | undefined)[] },
+): Promise<(Found | null)[]> {
   const found: (Found | null)[] = people.map(() => null);
   const citizenIds = [...new Set(people.map((p) => p.citizenId).filter((v): v is string => !!v))];
   const cards = [...new Set(people.map((p) => p.insuranceCard).filter((v): v is string => !!v))];
@@ -43,6 +50,16 @@ export async function findPersons(db: SqlRunner, facilityId: number, people: rea
       found[i] =
         (person.citizenId && byCitizen.get(person.citizenId)) || (person.insuranceCard && byCard.get(person.insuranceCard)) || null;
     });
+  }
+  const unmatched = source ? people.flatMap((_, i) => (found[i] === null && source.ids[i] ? [i] : [])) : [];
+  if (source && unmatched.length) {
+    const ids = [...new Set(unmatched.map((i) => source.ids[i] as string))];
+    const rows = await db.$queryRaw<(Found & { source_record_id: string })[]>(Prisma.sql`
+      SELECT s.source_record_id, COALESCE(p.merged_into_id, p.id) AS id, p.citizen_id, p.insurance_card
+      FROM person_source_id s JOIN person p ON p.id = s.person_id
+      WHERE s.source_system = ${source.system} AND s.source_record_id = ANY(${ids}::text[])`);
+    const bySource = new Map(rows.map((row) => [row.source_record_id, row]));
+    for (const i of unmatched) found[i] = bySource.get(source.ids[i] as string) ?? null;
   }
   const open = people.map((person, i) => ({ person, i })).filter(({ i }) => found[i] === null);
   if (open.length) {
@@ -72,8 +89,9 @@ export async function findPersons(db: SqlRunner, facilityId: number, people: rea
 /**
  * Finds or creates the persons of a batch of imported records, set-based (a few statements per
  * batch, whatever its size), with the rules of the register API's PersonWriter:
- * 1. an exact citizen-ID match, else insurance-card match, anywhere (beyond scope, on purpose: the
- *    same woman must not be entered twice), following a merge to the surviving person;
+ * 1. an exact citizen-ID match, else insurance-card match, else (with `sourceSystem`) the sending
+ *    system's patient id, anywhere (beyond scope, on purpose: the same woman must not be entered
+ *    twice), following a merge to the surviving person;
  * 2. else a person already known at the importing facility with the same folded name and date of
  *    birth whose identifiers do not contradict the row's (this is what makes a re-import of rows
  *    without identifiers find the persons the first import created); identifiers the row adds are
@@ -88,12 +106,18 @@ export async function resolvePersons(
   types: ColumnTypes,
   facilityId: number,
   wanted: readonly WantedPerson[],
+  sourceSystem?: string,
+  /** What findPersons() answered for `wanted` earlier in the same transaction, to save its statements. */
+  known?: readonly (Found | null)[],
 ): Promise<ResolvedPersons> {
-  const found = await findPersons(
-    db,
-    facilityId,
-    wanted.map((w) => w.person),
-  );
+  const found =
+    known ??
+    (await findPersons(
+      db,
+      facilityId,
+      wanted.map((w) => w.person),
+      sourceSystem ? { system: sourceSystem, ids: wanted.map((w) => w.sourceId) } : undefined,
+    ));
   const ids: (string | null)[] = found.map((f) => f?.id ?? null);
 
   // Identifiers a row adds to a person found by name and date of birth (each value once per batch).
@@ -179,6 +203,14 @@ export async function resolvePersons(
     INSERT INTO person_facility (person_id, facility_id)
     SELECT unnest(${all}::uuid[]), ${facilityId}::int
     ON CONFLICT DO NOTHING`);
+  const links = sourceSystem ? wanted.flatMap((w, i) => (w.sourceId ? [{ source: w.sourceId, person: ids[i] as string }] : [])) : [];
+  if (links.length) {
+    // A patient id already linked keeps its person (a merge moves the link; see person-merge.service.ts).
+    await db.$executeRaw(Prisma.sql`
+      INSERT INTO person_source_id (source_system, source_record_id, person_id)
+      SELECT ${sourceSystem}, s, p FROM unnest(${links.map((l) => l.source)}::text[], ${links.map((l) => l.person)}::uuid[]) AS u(s, p)
+      ON CONFLICT DO NOTHING`);
+  }
   return { ids: ids as string[], created: created.size };
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RecordsContext } from '../shared/records-context';
+import { RegisterBulkModule } from './register-bulk.module';
 import { RegisterExcelController } from './register-excel.controller';
 import { RegisterExportService } from './register-export.service';
 import { RegisterImportService } from './register-import.service';
@@ -11,6 +12,7 @@ import { ExcelUploadInterceptor } from './upload.interceptor';
  * (`{register}/imports`, `{register}/excel-template`) are routed before `{register}/{id}`.
  */
 @Module({
+  imports: [RegisterBulkModule],
   controllers: [RegisterExcelController],
   providers: [RecordsContext, RegisterImportService, RegisterExportService, ExcelUploadInterceptor],
 })

@@ -13,27 +13,19 @@ import {
   writeScopeOf,
   XlsxLimits,
 } from '@skss/api/core';
-import {
-  EpisodeFacts,
-  IsoDate,
-  PersonRecord,
-  RecordProblem,
-  REGISTER_DEFINITIONS,
-  RegisterCode,
-  todayInVietnam,
-  ValidationContext,
-  validateRecord,
-  vietnamLocalDate,
-} from '@skss/domain';
+import { EpisodeFacts, RecordProblem, RegisterCode, todayInVietnam, ValidationContext, validateRecord } from '@skss/domain';
 import { createHash } from 'node:crypto';
 import { RecordsContext } from '../shared/records-context';
-import { findPersons, resolvePersons, unknownCommunes } from './bulk-persons';
+import { unknownCommunes } from './bulk-persons';
 import { ExcelLayout, excelLayout } from './excel-layout';
 import { CodeLookup, codeLookup, dataRows, ImportProblem, locateProblem, ParsedRecord, parseRecords } from './import-parser';
-import { EXCEL_SOURCE_SYSTEM, lockedProblem, monthOf, Outcome, recordKey, RecordValue, StoredGroupMember } from './import-records';
-import { recordsTable, RuntimeModels, SqlTable, sqlTable } from './sql-tables';
-import { ColumnTypes, ident, loadColumnTypes, recordset, SqlRunner, transactionSql, typeOf } from './sql';
-import { uuid7 } from './uuid7';
+import { EXCEL_SOURCE_SYSTEM, Outcome, recordKey, RecordValue, StoredGroupMember } from './import-records';
+import { BulkSource, RegisterBulkWriter } from './register-bulk-writer';
+import { SqlTable } from './sql-tables';
+import { ColumnTypes, SqlRunner, transactionSql } from './sql';
+
+/** Rows imported from Excel files: source EXCEL, source system 'EXCEL', linked to their import. */
+const excelSource = (importId: string | null): BulkSource => ({ kind: 'EXCEL', system: EXCEL_SOURCE_SYSTEM, importId });
 
 /** Limits of an uploaded workbook (see DEFAULT_XLSX_LIMITS for the reasoning). */
 export const IMPORT_LIMITS: XlsxLimits = DEFAULT_XLSX_LIMITS;
@@ -158,8 +150,6 @@ async function updateOutcomes(db: SqlRunner, importId: string, rows: readonly Ro
  */
 @Injectable()
 export class RegisterImportService {
-  private types: Promise<ColumnTypes> | null = null;
-  private readonly tables = new Map<RegisterCode, SqlTable>();
   /** One file read and validated at a time per API process: each holds about 100 MB while it runs. */
   private running = false;
 
@@ -167,31 +157,16 @@ export class RegisterImportService {
     private readonly prisma: PrismaService,
     private readonly audit: AuditService,
     private readonly records: RecordsContext,
+    private readonly writer: RegisterBulkWriter,
   ) {}
 
   /** Where a register's rows are stored. */
   table(register: RegisterCode): SqlTable {
-    let table = this.tables.get(register);
-    if (!table) {
-      const models = (this.prisma.raw as unknown as { _runtimeDataModel: { models: RuntimeModels } })._runtimeDataModel.models;
-      table = sqlTable(models, recordsTable(register));
-      this.tables.set(register, table);
-    }
-    return table;
+    return this.writer.table(register);
   }
 
   private columnTypes(db: SqlRunner): Promise<ColumnTypes> {
-    if (!this.types) {
-      const tables = (Object.keys(REGISTER_DEFINITIONS) as RegisterCode[]).flatMap((code) => {
-        const table = this.table(code);
-        return [table.table, ...table.children.map((child) => child.table)];
-      });
-      this.types = loadColumnTypes(db, [...tables, 'person', 'register_import_row']).catch((error: unknown) => {
-        this.types = null;
-        throw error;
-      });
-    }
-    return this.types;
+    return this.writer.columnTypes(db);
   }
 
   // ---- Evaluating a file: the same for the preview and the commit ----
@@ -239,7 +214,7 @@ export class RegisterImportService {
 
     // Rules about the pregnancy episode need its facts: the episode of the (known) person covering the event.
     if (layout.definition.episode !== 'none') {
-      const facts = await this.episodeFacts(
+      const facts = await this.writer.episodeFacts(
         db,
         facilityId,
         table,
@@ -291,7 +266,7 @@ export class RegisterImportService {
     });
 
     // Locked months, and record ids another facility already uses.
-    const refusals = await this.writeRefusals(db, facilityId, table, pending);
+    const refusals = await this.writer.refusals(db, excelSource(null), facilityId, table, pending);
     refusals.forEach((problem, i) => {
       const at = locate(records[i], problem.field === 'sourceRecordId' ? 'sourceRecordId' : table.periodKey);
       problems[i].push({ ...problem, row: at.row, column: at.column, header: at.header });
@@ -350,97 +325,6 @@ export class RegisterImportService {
       return created.id;
     }, TRANSACTION);
     return this.detail(register, id);
-  }
-
-  /** Facts of the episode each valid record belongs to: the known person's episode covering the event's day. */
-  private async episodeFacts(
-    db: SqlRunner,
-    facilityId: number,
-    table: SqlTable,
-    values: (RecordValue | null)[],
-  ): Promise<Map<number, EpisodeFacts>> {
-    const wanted = values.flatMap((value, index) => {
-      const person = value?.person;
-      const day = value ? dayOf(value, table.monthKey) : null;
-      return person && day ? [{ index, person, day }] : [];
-    });
-    const facts = new Map<number, EpisodeFacts>();
-    if (!wanted.length) return facts;
-    const found = await findPersons(
-      db,
-      facilityId,
-      wanted.map((w) => w.person),
-    );
-    const known = wanted.flatMap((w, i) => (found[i] ? [{ index: w.index, person: found[i]?.id as string, day: w.day }] : []));
-    if (!known.length) return facts;
-    const rows = await db.$queryRaw<{ index: number; lmp: string | null; registered_on: string; closed_on: string | null }[]>(Prisma.sql`
-      SELECT w.index, to_char(e.lmp, 'YYYY-MM-DD') AS lmp, to_char(e.registered_on, 'YYYY-MM-DD') AS registered_on,
-             to_char(e.closed_on, 'YYYY-MM-DD') AS closed_on
-      FROM unnest(${known.map((k) => k.index)}::int[], ${known.map((k) => k.person)}::uuid[], ${known.map((k) => k.day)}::date[]) AS w(index, person, day)
-      JOIN LATERAL (
-        SELECT * FROM pregnancy_episode e
-        WHERE e.person_id = w.person AND e.registered_on <= w.day AND (e.closed_on IS NULL OR e.closed_on >= w.day)
-        ORDER BY e.registered_on DESC LIMIT 1) e ON true`);
-    for (const row of rows) facts.set(row.index, { lmp: row.lmp, registeredOn: row.registered_on, closedOn: row.closed_on });
-    return facts;
-  }
-
-  /**
-   * Why a valid record cannot be written: its month (or the month of the row it would update) is
-   * locked, or its record id is used by a row of another facility. Set-based: two statements per
-   * batch (RegisterLockService answers for one day at a time).
-   */
-  private async writeRefusals(
-    db: SqlRunner,
-    facilityId: number,
-    table: SqlTable,
-    pending: (Pending | null)[],
-  ): Promise<Map<number, ImportProblem>> {
-    const refusals = new Map<number, ImportProblem>();
-    const keys = pending.flatMap((item) => (item ? [item.key] : []));
-    if (!keys.length) return refusals;
-    const existing = await db.$queryRaw<{ key: string; facility_id: number; day: string | null }[]>(Prisma.sql`
-      SELECT source_record_id AS key, facility_id, to_char(${ident(table.monthColumn)}, 'YYYY-MM-DD') AS day
-      FROM ${ident(table.table)} WHERE source_system = ${EXCEL_SOURCE_SYSTEM} AND source_record_id = ANY(${keys}::text[])`);
-    const byKey = new Map(existing.map((row) => [row.key, row]));
-    const months = new Set<string>();
-    for (const item of pending) {
-      if (!item) continue;
-      const day = dayOf(item.value, table.monthKey);
-      if (day) months.add(monthOf(day));
-      const old = byKey.get(item.key)?.day;
-      if (old) months.add(monthOf(old));
-    }
-    const locks = months.size
-      ? await db.$queryRaw<{ month: string; reason: string }[]>(Prisma.sql`
-          SELECT to_char(month, 'YYYY-MM-DD') AS month, reason FROM register_period_lock
-          WHERE facility_id = ${facilityId}::int AND month = ANY(${[...months]}::date[])`)
-      : [];
-    const locked = new Map(locks.map((lock) => [lock.month, lock.reason]));
-    pending.forEach((item, i) => {
-      if (!item) return;
-      const stored = byKey.get(item.key);
-      if (stored && stored.facility_id !== facilityId) {
-        refusals.set(i, {
-          row: item.first,
-          column: null,
-          header: null,
-          field: 'sourceRecordId',
-          code: 'SOURCE_ID_TAKEN',
-          message: `Mã bản ghi "${item.key}" đã được một cơ sở khác dùng: hãy đặt mã khác`,
-        });
-        return;
-      }
-      for (const day of [dayOf(item.value, table.monthKey), stored?.day ?? null]) {
-        const month = day ? monthOf(day) : null;
-        const reason = month ? locked.get(month) : undefined;
-        if (month && reason !== undefined) {
-          refusals.set(i, lockedProblem(item.first, null, null, table.periodKey, month, reason));
-          return;
-        }
-      }
-    });
-    return refusals;
   }
 
   // ---- Commit ----
@@ -544,6 +428,7 @@ export class RegisterImportService {
     return this.detail(register, id);
   }
 
+  /** Writes a batch's valid records through the shared bulk writer; each sheet row gets its record's outcome. */
   private async commitBatch(
     db: SqlRunner,
     types: ColumnTypes,
@@ -554,194 +439,16 @@ export class RegisterImportService {
     const outcomes: RowOutcome[] = [];
     const result = { outcomes, created: 0, updated: 0, unchanged: 0, records: 0, personsCreated: 0 };
     if (!pending.length) return result;
-    const setOutcome = (item: Pending, outcome: Outcome, errors: ImportProblem[] = []) => {
-      for (const row of item.rows) outcomes.push({ row, outcome, errors: row === item.first ? errors : [], data: null });
-    };
-
-    let personIds: string[] = [];
-    if (REGISTER_DEFINITIONS[register].embedsPerson) {
-      const resolved = await resolvePersons(
-        db,
-        types,
-        facilityId,
-        pending.map((item) => ({ person: item.value.person as PersonRecord, day: dayOf(item.value, table.monthKey) ?? todayInVietnam() })),
-      );
-      personIds = resolved.ids;
-      result.personsCreated = resolved.created;
-    }
-
-    const written = await this.upsertRecords(db, types, { register, table, facilityId, importId }, pending, personIds);
-    const parents: { id: string; item: Pending }[] = [];
-    for (const item of pending) {
-      const row = written.get(item.key);
-      if (!row) {
-        if (table.children.length) {
-          // Not returned although the record is written whole each time: another facility's row took the key meanwhile.
-          setOutcome(item, 'refused', [
-            {
-              row: item.first,
-              column: null,
-              header: null,
-              field: 'sourceRecordId',
-              code: 'SOURCE_ID_TAKEN',
-              message: `Mã bản ghi "${item.key}" đã được một cơ sở khác dùng`,
-            },
-          ]);
-          continue;
-        }
-        setOutcome(item, 'unchanged');
-        result.unchanged += item.rows.length;
-        continue;
-      }
-      parents.push({ id: row.id, item });
-      setOutcome(item, row.inserted ? 'created' : 'updated');
-      result[row.inserted ? 'created' : 'updated'] += item.rows.length;
-    }
-    result.records = parents.length;
-    if (parents.length) await this.writeChildren(db, types, table, facilityId, parents);
-    const closure = table.records.closes;
-    if (closure && parents.length && table.columns.has('episode_id')) {
-      await db.$executeRaw(Prisma.sql`
-        UPDATE pregnancy_episode e
-        SET closure = ${closure}::${Prisma.raw('"episode_closure"')}, closed_on = t.${ident(table.monthColumn)}, updated_at = now()
-        FROM ${ident(table.table)} t
-        WHERE t.id = ANY(${parents.map((p) => p.id)}::uuid[]) AND e.id = t.episode_id AND e.closure IS NULL`);
-    }
-    return result;
-  }
-
-  /**
-   * INSERT … ON CONFLICT (source_system, source_record_id) DO UPDATE of a batch of records: a
-   * record imported before is updated in place (only a row of the importing facility; one that has
-   * not changed is left alone when the register has no item tables), a new one inserted.
-   */
-  private async upsertRecords(
-    db: SqlRunner,
-    types: ColumnTypes,
-    context: { register: RegisterCode; table: SqlTable; facilityId: number; importId: string },
-    pending: Pending[],
-    personIds: string[],
-  ): Promise<Map<string, { id: string; inserted: boolean }>> {
-    const { register, table, facilityId, importId } = context;
-    const definition = REGISTER_DEFINITIONS[register];
-    const fields = table.fields.filter((field) => field.column !== 'source_record_id');
-    const withPerson = definition.embedsPerson && table.columns.has('person_id');
-    const withEpisode = definition.episode !== 'none' && table.columns.has('episode_id');
-    const rows = pending.map((item, i) => {
-      const row: Record<string, unknown> = { id: uuid7(), source_record_id: item.key };
-      if (withPerson) row['person_id'] = personIds[i];
-      for (const field of fields) row[field.column] = item.value[field.key] ?? null;
-      return row;
+    const written = await this.writer.write(db, types, { register, table, facilityId, source: excelSource(importId) }, pending);
+    written.outcomes.forEach((done, i) => {
+      const item = pending[i];
+      const errors: ImportProblem[] = done.outcome === 'refused' ? [{ row: item.first, column: null, header: null, ...done.problem }] : [];
+      for (const row of item.rows) outcomes.push({ row, outcome: done.outcome, errors: row === item.first ? errors : [], data: null });
+      if (done.outcome !== 'refused') result[done.outcome] += item.rows.length;
     });
-    const inputColumns = ['id', 'source_record_id', ...(withPerson ? ['person_id'] : []), ...fields.map((field) => field.column)];
-    const t = ident(table.table);
-    const episode = withEpisode
-      ? Prisma.sql`(SELECT e.id FROM pregnancy_episode e WHERE e.person_id = r.person_id AND e.registered_on <= r.${ident(table.monthColumn)}
-                     AND (e.closed_on IS NULL OR e.closed_on >= r.${ident(table.monthColumn)}) ORDER BY e.registered_on DESC LIMIT 1)`
-      : null;
-    const targets: Prisma.Sql[] = [
-      ident('id'),
-      ident('facility_id'),
-      ident('source'),
-      ident('source_system'),
-      ident('source_record_id'),
-      ident('import_id'),
-    ];
-    const values: Prisma.Sql[] = [
-      Prisma.sql`r.id`,
-      Prisma.sql`${facilityId}::int`,
-      Prisma.sql`'EXCEL'::${typeOf(types, table.table, 'source')}`,
-      Prisma.sql`${EXCEL_SOURCE_SYSTEM}`,
-      Prisma.sql`r.source_record_id`,
-      Prisma.sql`${importId}::uuid`,
-    ];
-    const updates: string[] = ['source', 'import_id'];
-    const compared: string[] = [];
-    if (withPerson) {
-      targets.push(ident('person_id'));
-      values.push(Prisma.sql`r.person_id`);
-      updates.push('person_id');
-      compared.push('person_id');
-    }
-    if (episode) {
-      targets.push(ident('episode_id'));
-      values.push(episode);
-      updates.push('episode_id');
-      compared.push('episode_id');
-    }
-    for (const field of fields) {
-      targets.push(ident(field.column));
-      values.push(Prisma.sql`r.${ident(field.column)}`);
-      updates.push(field.column);
-      compared.push(field.column);
-    }
-    for (const stamp of ['created_at', 'updated_at']) {
-      if (!table.columns.has(stamp)) continue;
-      targets.push(ident(stamp));
-      values.push(Prisma.sql`now()`);
-    }
-    const set = [...updates.map((column) => Prisma.sql`${ident(column)} = EXCLUDED.${ident(column)}`)];
-    if (table.columns.has('updated_at')) set.push(Prisma.sql`updated_at = now()`);
-    const changed = table.children.length
-      ? Prisma.empty
-      : Prisma.sql`AND (${Prisma.join(compared.map((c) => Prisma.sql`${t}.${ident(c)}`))}) IS DISTINCT FROM (${Prisma.join(
-          compared.map((c) => Prisma.sql`EXCLUDED.${ident(c)}`),
-        )})`;
-    const returned = await db.$queryRaw<{ id: string; key: string; inserted: boolean }[]>(Prisma.sql`
-      INSERT INTO ${t} (${Prisma.join(targets)})
-      SELECT ${Prisma.join(values)} FROM ${recordset(types, table.table, inputColumns, rows)}
-      ON CONFLICT (source_system, source_record_id) DO UPDATE SET ${Prisma.join(set)}
-      WHERE ${t}.facility_id = EXCLUDED.facility_id ${changed}
-      RETURNING id, source_record_id AS key, (xmax = 0) AS inserted`);
-    return new Map(returned.map((row) => [row.key, { id: row.id, inserted: row.inserted }]));
-  }
-
-  /** The item tables of the written records: items with a natural key updated in place, the others replaced. */
-  private async writeChildren(
-    db: SqlRunner,
-    types: ColumnTypes,
-    table: SqlTable,
-    facilityId: number,
-    parents: { id: string; item: Pending }[],
-  ): Promise<void> {
-    for (const child of table.children) {
-      const rows = parents.flatMap(({ id, item }) =>
-        ((item.value[child.key] as Record<string, unknown>[] | undefined) ?? []).map((value) => {
-          const row: Record<string, unknown> = { id: uuid7(), [child.parentColumn]: id };
-          for (const field of child.fields) row[field.column] = value[field.key] ?? null;
-          return row;
-        }),
-      );
-      const parentIds = parents.map((parent) => parent.id);
-      const inputColumns = ['id', child.parentColumn, ...child.fields.map((field) => field.column)];
-      const extra: { column: string; value: Prisma.Sql }[] = [];
-      if (child.columns.has('facility_id')) extra.push({ column: 'facility_id', value: Prisma.sql`${facilityId}::int` });
-      if (child.columns.has('source'))
-        extra.push({ column: 'source', value: Prisma.sql`'EXCEL'::${typeOf(types, child.table, 'source')}` });
-      const c = ident(child.table);
-      if (child.naturalKey) {
-        const counts = parents.map(({ id, item }) => ({
-          parent: id,
-          items: ((item.value[child.key] as unknown[] | undefined) ?? []).length,
-        }));
-        await db.$executeRaw(Prisma.sql`
-          DELETE FROM ${c} x USING jsonb_to_recordset(${JSON.stringify(counts)}::jsonb) AS k(parent uuid, items int)
-          WHERE x.${ident(child.parentColumn)} = k.parent AND x.${ident(child.naturalKey)} > k.items`);
-      } else {
-        await db.$executeRaw(Prisma.sql`DELETE FROM ${c} WHERE ${ident(child.parentColumn)} = ANY(${parentIds}::uuid[])`);
-      }
-      if (!rows.length) continue;
-      const conflict = child.naturalKey
-        ? Prisma.sql`ON CONFLICT (${ident(child.parentColumn)}, ${ident(child.naturalKey)}) DO UPDATE SET ${Prisma.join(
-            child.fields.map((field) => Prisma.sql`${ident(field.column)} = EXCLUDED.${ident(field.column)}`),
-          )}`
-        : Prisma.empty;
-      await db.$executeRaw(Prisma.sql`
-        INSERT INTO ${c} (${Prisma.join([...inputColumns.map(ident), ...extra.map((e) => ident(e.column))])})
-        SELECT ${Prisma.join([...inputColumns.map((column) => Prisma.sql`r.${ident(column)}`), ...extra.map((e) => e.value)])}
-        FROM ${recordset(types, child.table, inputColumns, rows)}
-        ${conflict}`);
-    }
+    result.records = written.records;
+    result.personsCreated = written.personsCreated;
+    return result;
   }
 
   // ---- Reading imports ----
@@ -896,13 +603,6 @@ export async function storedFile(db: SqlRunner, id: string, size: number): Promi
     file.set(chunk.part, at);
   }
   return file;
-}
-
-/** The calendar day of a record's month field (a date, or the local date of an instant). */
-function dayOf(value: RecordValue, key: string): IsoDate | null {
-  const raw = value[key];
-  if (typeof raw !== 'string' || raw === '') return null;
-  return raw.length > 10 ? vietnamLocalDate(raw) : raw;
 }
 
 export function importNotFound(): NotFoundError {

@@ -30,6 +30,48 @@ export interface AppConfig {
   sso: SsoConfig | null;
   /** Express `trust proxy`: hops (number) or addresses of the load balancers; false when none. */
   trustProxy: number | string | false;
+  /** Outbound integration and its scheduled jobs (docs/operations/integration.md). */
+  outbound: OutboundConfig;
+}
+
+/** Destinations are null when not configured: their items wait, nothing is sent. */
+export interface OutboundConfig {
+  /** Run the outbox scheduler and the integration jobs in this instance (INTEGRATION_JOBS=false: never). */
+  jobs: boolean;
+  /** Seconds between two looks at due outbox items (retries included). */
+  pollSeconds: number;
+  batchSize: number;
+  /** Failed deliveries after which an item is dead-lettered (kept for a manual re-send). */
+  maxAttempts: number;
+  /** Backoff after the n-th failure: base × 2^(n-1) seconds, at most max, with ±25 % jitter. */
+  backoffBaseSeconds: number;
+  backoffMaxSeconds: number;
+  requestTimeoutSeconds: number;
+  dhis2: Dhis2Config | null;
+  fhir: { baseUrl: string; token: string | null; schedule: string } | null;
+  /** When the e-handbook's webhooks are told about new changes (cron). */
+  ehandbookSchedule: string;
+  /** Bearer token of GET /api/metrics; null: the endpoint is off. */
+  metricsToken: string | null;
+  /** A facility that sent nothing for more than this many days is listed as silent. */
+  silentDays: number;
+}
+
+export interface Dhis2Config {
+  baseUrl: string;
+  username: string | null;
+  password: string | null;
+  /** Personal access token (Authorization: ApiToken …), instead of username and password. */
+  token: string | null;
+  /** When approved reports are released to DHIS2 (cron, Vietnam time). */
+  schedule: string;
+  /** idScheme of the data value sets (uid or code). */
+  idScheme: string;
+  /** Tracker program of maternal and child deaths; null: no death pull. */
+  deathsProgram: string | null;
+  deathsSchedule: string;
+  /** Death register field → data element of the program (JSON). */
+  deathsDataElements: Record<string, string>;
 }
 
 export interface SsoConfig {
@@ -71,6 +113,65 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .filter(Boolean),
     sso: loadSso(env, port),
     trustProxy: env['TRUST_PROXY'] ? (/^\d+$/.test(env['TRUST_PROXY']) ? Number(env['TRUST_PROXY']) : env['TRUST_PROXY']) : false,
+    outbound: loadOutbound(env),
+  };
+}
+
+/** Default data elements of the death program (codes, with DHIS2_ID_SCHEME=code); DHIS2_DEATHS_DATA_ELEMENTS overrides. */
+export const DEFAULT_DEATH_DATA_ELEMENTS: Readonly<Record<string, string>> = {
+  fullName: 'A6_HO_TEN',
+  sex: 'A6_GIOI_TINH',
+  dateOfBirth: 'A6_NGAY_SINH',
+  place: 'A6_NOI_TU_VONG',
+  mainCause: 'A6_NGUYEN_NHAN',
+  causeCode: 'A6_MA_ICD10',
+  maternal: 'A6_TU_VONG_ME',
+  maternalTiming: 'A6_THOI_DIEM_TU_VONG_ME',
+  stillbirth: 'A6_THAI_CHET_LUU',
+};
+
+function loadOutbound(env: NodeJS.ProcessEnv): OutboundConfig {
+  const url = (name: string): string | null => {
+    const raw = env[name];
+    if (!raw) return null;
+    if (!/^https?:\/\//.test(raw)) throw new ConfigError(`${name} must be an http(s) URL, got ${raw}`);
+    return raw.replace(/\/$/, '');
+  };
+  const dhis2Url = url('DHIS2_BASE_URL');
+  const fhirUrl = url('FHIR_BASE_URL');
+  let deathsDataElements = DEFAULT_DEATH_DATA_ELEMENTS;
+  if (env['DHIS2_DEATHS_DATA_ELEMENTS']) {
+    try {
+      deathsDataElements = { ...DEFAULT_DEATH_DATA_ELEMENTS, ...JSON.parse(env['DHIS2_DEATHS_DATA_ELEMENTS']) };
+    } catch {
+      throw new ConfigError('DHIS2_DEATHS_DATA_ELEMENTS must be a JSON object of field → data element');
+    }
+  }
+  return {
+    jobs: env['INTEGRATION_JOBS'] !== 'false',
+    pollSeconds: positiveNumber(env, 'OUTBOX_POLL_SECONDS', 30),
+    batchSize: positiveInteger(env, 'OUTBOX_BATCH_SIZE', 100),
+    maxAttempts: positiveInteger(env, 'OUTBOX_MAX_ATTEMPTS', 10),
+    backoffBaseSeconds: positiveNumber(env, 'OUTBOX_BACKOFF_BASE_SECONDS', 60),
+    backoffMaxSeconds: positiveNumber(env, 'OUTBOX_BACKOFF_MAX_SECONDS', 6 * 3600),
+    requestTimeoutSeconds: positiveNumber(env, 'OUTBOX_REQUEST_TIMEOUT_SECONDS', 30),
+    dhis2: dhis2Url
+      ? {
+          baseUrl: dhis2Url,
+          username: env['DHIS2_USERNAME'] || null,
+          password: env['DHIS2_PASSWORD'] || null,
+          token: env['DHIS2_TOKEN'] || null,
+          schedule: env['DHIS2_SYNC_SCHEDULE'] || '0 0 2 * * *',
+          idScheme: env['DHIS2_ID_SCHEME'] || 'uid',
+          deathsProgram: env['DHIS2_DEATHS_PROGRAM'] || null,
+          deathsSchedule: env['DHIS2_DEATHS_SCHEDULE'] || '0 30 3 * * *',
+          deathsDataElements,
+        }
+      : null,
+    fhir: fhirUrl ? { baseUrl: fhirUrl, token: env['FHIR_TOKEN'] || null, schedule: env['FHIR_SYNC_SCHEDULE'] || '0 0 1 * * *' } : null,
+    ehandbookSchedule: env['EHANDBOOK_NOTIFY_SCHEDULE'] || '0 * * * * *',
+    metricsToken: env['METRICS_TOKEN'] || null,
+    silentDays: positiveInteger(env, 'MONITORING_SILENT_DAYS', 7),
   };
 }
 
