@@ -299,7 +299,8 @@ describe('who may administer facilities', () => {
   it('keeps what an administrator changed in a seeded facility when the reference data is loaded again, and restores the rest', async () => {
     const { rows } = await withDb((db) =>
       db.query<{ code: string; name: string }>(
-        `SELECT code, name FROM facility WHERE code LIKE 'TYT.%' AND valid_to IS NULL ORDER BY code DESC LIMIT 2`,
+        // Two seeded stations (other spec files create stations of their own, coded otherwise).
+        `SELECT code, name FROM facility WHERE code ~ '^TYT\\.[0-9]{5}\\.2025$' AND valid_to IS NULL ORDER BY code DESC LIMIT 2`,
       ),
     );
     const [edited, untouched] = rows;
