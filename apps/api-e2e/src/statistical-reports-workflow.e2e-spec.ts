@@ -1,6 +1,6 @@
 import { withDb } from './support/db';
 import { request, signIn } from './support/http';
-import { RECORDS } from './support/records';
+import { BODIES, createPerson, createRecord, RECORDS, woman } from './support/records';
 import {
   Account,
   act,
@@ -8,6 +8,7 @@ import {
   FacilityRef,
   facilityReportingTo,
   noticesOf,
+  Report,
   REPORTS,
   reportAccount,
   reportOf,
@@ -413,3 +414,32 @@ async function lockCount(facilityId: number, month: string): Promise<number> {
   );
   return rows[0].n;
 }
+
+describe('a facility’s own forms 4–8', () => {
+  it('are computed from its own registers: a hospital’s caesarean is in Biểu 4 (I.5 and F.caesarean), an aggregating unit’s draft is its aggregate', async () => {
+    const hospital = await facilityReportingTo('SYT.11', 'CENTRAL_FACILITY');
+    const officer = await reportAccount(hospital.code, 'CSYT_TW');
+    const mother = await createPerson(officer.token, woman());
+    await createRecord('deliveries', officer.token, {
+      ...BODIES.deliveries(mother.id),
+      deliveredAt: '2025-10-12T08:30:00+07:00',
+      dischargedAt: '2025-10-15T09:00:00+07:00',
+      mode: 'CAESAREAN',
+      attendantKind: 'DOCTOR',
+      newborns: [{ sex: 'MALE', liveBorn: true, weightGrams: 3300, vitaminK1: true }],
+      postnatalVisits: [],
+      complications: [],
+    });
+    const report = await request<Report>(reportPath('maternal-care', hospital.id, '2025-10'), { token: officer.token });
+    expect(report.status).toBe(200);
+    expect([report.body.draft?.['I.5:total'], report.body.draft?.['I.5:station'], report.body.draft?.['F.caesarean:total']]).toEqual([
+      1, 1, 1,
+    ]);
+    expect(report.body.draft?.['I.1:total']).toBeUndefined(); // stock rows are the communes', grey for facilities
+    // The CDC compiles the communes' approved reports: its forms are aggregates, not registers of its own.
+    const cdc = await reportAccount('CDC.11', 'CDC');
+    const cdcId = (await withDb((db) => db.query<{ id: number }>(`SELECT id FROM facility WHERE code = 'CDC.11'`))).rows[0].id;
+    const aggregate = await request<Report>(reportPath('maternal-care', cdcId, '2025-10'), { token: cdc.token });
+    expect([aggregate.status, aggregate.body.draft]).toEqual([200, null]);
+  });
+});

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@skss/api/core';
 import { CellValues, cellKey } from '@skss/domain';
-import { computeCommuneCells, sqlRunnerOf } from '../computation';
-import type { ReportFormCode } from '../forms/form-catalogue';
+import { computeCommuneCells, computeFacilityCells, sqlRunnerOf } from '../computation';
+import { REPORT_FORM_CODES, type ReportFormCode } from '../forms/form-catalogue';
 import type { Month } from './report-month';
 
 /** Cell values keyed by cell key (`I.5.1a:total`): the API's form of a report's values. */
@@ -47,17 +47,32 @@ export function diffCells(sent: FlatCells, current: FlatCells): CellChange[] {
 export class DraftValues {
   constructor(private readonly prisma: PrismaService) {}
 
-  /** Whether the form's values can be computed from the registers yet. */
+  /** Whether the form's values are computed from the registers (the commune form, and forms 4–8 of a facility's own registers). */
   computable(form: ReportFormCode): boolean {
-    return form === 'commune';
+    return REPORT_FORM_CODES.includes(form);
   }
 
-  /** The draft of one facility's form for the month; null when the form is not computed yet. */
+  /**
+   * The draft of one facility's form for the month: a commune station's commune form, or a
+   * facility's own registers under the same rules with its indicators (forms 4–8 read their
+   * columns from them). Null for the units that compile an aggregate of the units below them
+   * (district health centres, Departments of Health, CDCs, the ministry): their forms are the
+   * aggregates of the approved reports below (`aggregates/{form}/{facilityId}`).
+   */
   async of(form: ReportFormCode, facilityId: number, month: Month): Promise<CellValues | null> {
-    if (!this.computable(form)) return null;
-    // With the facility indicators the commune rows of Biểu 6 and 7 show (gynaecology visits by
-    // purpose, abortion bands), so an approved report carries every number its row is read for.
-    const cells = await computeCommuneCells(sqlRunnerOf(this.prisma), [facilityId], month, { indicators: true });
+    const db = sqlRunnerOf(this.prisma);
+    if (form === 'commune') {
+      // With the facility indicators the commune rows of Biểu 6 and 7 show (gynaecology visits by
+      // purpose, abortion bands), so an approved report carries every number its row is read for.
+      const cells = await computeCommuneCells(db, [facilityId], month, { indicators: true });
+      return cells.get(facilityId) ?? {};
+    }
+    const [facility] = await db.query<{ kind: string }>('SELECT kind::text AS kind FROM facility WHERE id = $1', [facilityId]);
+    if (!facility || AGGREGATING_KINDS.includes(facility.kind)) return null;
+    const cells = await computeFacilityCells(db, [facilityId], month);
     return cells.get(facilityId) ?? {};
   }
 }
+
+/** Facilities whose forms 4–8 aggregate the units reporting to them rather than registers of their own. */
+const AGGREGATING_KINDS: readonly string[] = ['DISTRICT_HEALTH_CENTER', 'DEPARTMENT_OF_HEALTH', 'CDC', 'MCH_DEPARTMENT', 'NCHI'];
