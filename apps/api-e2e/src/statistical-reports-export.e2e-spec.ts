@@ -67,7 +67,12 @@ describe('report downloads', () => {
     expect([xlsx.status, xlsx.type]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
     const book = await workbookValues(xlsx.file);
     const header = book.texts.join(' | ');
-    for (const text of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Báo cáo 4 (TYT)', 'Báo cáo tháng 10 năm 2025']) {
+    for (const text of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Báo cáo 4 (TYT)',
+      'Báo cáo tháng 10 năm 2025',
+    ]) {
       expect(header).toContain(text);
     }
     expect(Object.keys(book.values).length).toBeGreaterThan(100);

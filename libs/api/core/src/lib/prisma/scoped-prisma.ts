@@ -277,7 +277,12 @@ function entityIdOf(row: unknown, where: Record<string, unknown> | undefined): s
   // Models keyed by several columns: their short scalar values (a free-text column such as a lock's
   // reason is no key, and would overflow the 100-character entity_id).
   const composite = Object.entries(source).filter(([, v]) => typeof v === 'number' || (typeof v === 'string' && v.length <= 60));
-  return composite.length ? composite.map(([k, v]) => `${k}=${v}`).join(',').slice(0, 100) : undefined;
+  return composite.length
+    ? composite
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
+        .slice(0, 100)
+    : undefined;
 }
 
 /** The facility and every facility whose reporting chain passes through it, today. */
