@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@skss/api/core';
 import { CellValues, cellKey } from '@skss/domain';
 import { computeCommuneCells, computeFacilityCells, sqlRunnerOf } from '../computation';
+import { computeUnitReport } from '../aggregation/unit-report';
 import { REPORT_FORM_CODES, type ReportFormCode } from '../forms/form-catalogue';
 import type { Month } from './report-month';
 
@@ -53,11 +54,13 @@ export class DraftValues {
   }
 
   /**
-   * The draft of one facility's form for the month: a commune station's commune form, or a
+   * The draft of one facility's form for the month: a commune station's commune form; a
    * facility's own registers under the same rules with its indicators (forms 4–8 read their
-   * columns from them). Null for the units that compile an aggregate of the units below them
-   * (district health centres, Departments of Health, CDCs, the ministry): their forms are the
-   * aggregates of the approved reports below (`aggregates/{form}/{facilityId}`).
+   * columns from them); or, for the units that compile the units below them (district health
+   * centres, Departments of Health, CDCs, the ministry), the aggregate of forms 4–8 — one line per
+   * reporting unit from its registers or its approved commune report, subtotals and total —
+   * keyed line → column (`unit:TYT.03127.2025`, `group:total`), so that what they send and
+   * approve is the aggregate itself.
    */
   async of(form: ReportFormCode, facilityId: number, month: Month): Promise<CellValues | null> {
     const db = sqlRunnerOf(this.prisma);
@@ -68,7 +71,8 @@ export class DraftValues {
       return cells.get(facilityId) ?? {};
     }
     const [facility] = await db.query<{ kind: string }>('SELECT kind::text AS kind FROM facility WHERE id = $1', [facilityId]);
-    if (!facility || AGGREGATING_KINDS.includes(facility.kind)) return null;
+    if (!facility) return null;
+    if (AGGREGATING_KINDS.includes(facility.kind)) return aggregateValues(await computeUnitReport(db, { form, facilityId, period: month }));
     const cells = await computeFacilityCells(db, [facilityId], month);
     return cells.get(facilityId) ?? {};
   }
@@ -76,3 +80,12 @@ export class DraftValues {
 
 /** Facilities whose forms 4–8 aggregate the units reporting to them rather than registers of their own. */
 const AGGREGATING_KINDS: readonly string[] = ['DISTRICT_HEALTH_CENTER', 'DEPARTMENT_OF_HEALTH', 'CDC', 'MCH_DEPARTMENT', 'NCHI'];
+
+/** The lines of an aggregate as cell values: line key → column key → value (grey, not collected and missing cells left out). */
+function aggregateValues(report: { lines: readonly { key: string; values: Record<string, number | null> }[] }): CellValues {
+  const values: CellValues = {};
+  for (const line of report.lines) {
+    values[line.key] = Object.fromEntries(Object.entries(line.values).filter((entry): entry is [string, number] => entry[1] !== null));
+  }
+  return values;
+}
