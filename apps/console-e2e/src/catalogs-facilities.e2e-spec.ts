@@ -86,6 +86,15 @@ describe('catalogs and facility administration in the console', () => {
     await page.locator(byTestId('facility-form-address')).fill('Phường Him Lam, tỉnh Điện Biên');
     await typeDay(page, 'facility-form-valid-from', '01/01/2026');
     await pick(page, 'facility-form-reports-to', 'CDC.11', 'facility-option', 'CDC.11');
+    // On a loaded machine the dialog may still have been settling when the first fields were typed:
+    // they must hold what was typed before it is sent.
+    for (const [field, value] of [
+      ['facility-form-code', code.toLowerCase()],
+      ['facility-form-name', 'Phòng khám Sản phụ khoa Bình An'],
+    ] as const) {
+      const input = page.locator(byTestId(field));
+      if ((await input.inputValue()).toLowerCase() !== value.toLowerCase()) await input.fill(value);
+    }
     await page.locator(byTestId('facility-form-submit')).click();
     await closedWithoutError(page, 'skss-facility-form-dialog');
 
