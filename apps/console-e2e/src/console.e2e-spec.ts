@@ -176,6 +176,8 @@ describe('console sign-in', () => {
     await page.locator(byTestId('logout')).click();
     await page.waitForURL((url) => url.pathname === '/login');
     await page.locator(byTestId('login-submit')).waitFor();
+    // The shell leaves the page as the router swaps it for the sign-in page (a moment under load); it must go.
+    await page.locator(byTestId('signed-in-unit')).waitFor({ state: 'detached', timeout: 5_000 });
     expect(await page.locator(byTestId('signed-in-unit')).count()).toBe(0);
 
     // Angular sent the XSRF cookie back as X-XSRF-TOKEN (the API refuses the logout otherwise).

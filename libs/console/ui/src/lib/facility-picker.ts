@@ -1,22 +1,19 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, model, output } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatAutocomplete, MatAutocompleteSelectedEvent, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatIconButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { facilityKindName } from '@skss/console/i18n';
-import { FacilityKind, foldVietnamese } from '@skss/domain';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { FacilityKind } from '@skss/domain';
 import { FacilityLookup, FacilityOption } from './facility-lookup';
 import { I18n } from './i18n.service';
 import { Icon } from './icon';
 import { remote } from './remote';
 import { TranslatePipe } from './translate.pipe';
+import { Typeahead } from './typeahead';
 
-const MIN_QUERY = 2;
-const DEBOUNCE_MS = 300;
 const OPTIONS = 20;
 
 /**
@@ -115,53 +112,19 @@ export class FacilityPicker {
   readonly value = model<FacilityOption | null>(null);
   readonly picked = output<FacilityOption>();
 
-  protected readonly text = new FormControl<string | FacilityOption>('', { nonNullable: true });
-  private readonly typed = toSignal(this.text.valueChanges, { initialValue: '' });
-  private readonly query = computed(() => {
-    const typed = this.typed();
-    return typeof typed === 'string' ? typed.trim() : '';
-  });
-  protected readonly searchable = computed(() => foldVietnamese(this.query()).length >= MIN_QUERY);
-  protected readonly tooShort = computed(() => this.query().length > 0 && !this.searchable() && !this.value());
-  private readonly settled = toSignal(
-    toObservable(this.query).pipe(debounceTime(DEBOUNCE_MS), map(foldVietnamese), distinctUntilChanged()),
-    { initialValue: '' },
-  );
+  private readonly typeahead = new Typeahead<FacilityOption>(this.value, this.error);
+  protected readonly text = this.typeahead.text;
+  protected readonly searchable = this.typeahead.searchable;
+  protected readonly tooShort = this.typeahead.tooShort;
+  protected readonly display = this.typeahead.display;
   protected readonly options = remote(
-    () => {
-      const q = this.settled();
-      return q.length >= MIN_QUERY && this.searchable() ? q : undefined;
-    },
+    () => this.typeahead.settled() || undefined,
     (q) => this.lookup.search(q, OPTIONS),
   );
-  /** Typing, or waiting for the answer: older options would be stale. */
-  protected readonly pending = computed(
-    () => this.searchable() && (this.options.loading() || foldVietnamese(this.query()) !== this.settled()),
-  );
-  protected readonly display = (value: FacilityOption | string | null): string =>
-    typeof value === 'string' ? value : value ? `${value.name} (${value.code})` : '';
+  protected readonly pending = computed(() => this.typeahead.pending(this.options.loading()));
 
   constructor() {
-    // The box shows the chosen facility; typing something else forgets it.
-    effect(() => {
-      const value = this.value();
-      const shown = this.text.value;
-      if (value && (typeof shown === 'string' || shown.code !== value.code)) this.text.setValue(value, { emitEvent: false });
-      if (!value && typeof shown !== 'string') this.text.setValue('', { emitEvent: false });
-    });
     effect(() => (this.disabled() ? this.text.disable({ emitEvent: false }) : this.text.enable({ emitEvent: false })));
-    effect(() => {
-      const error = this.error();
-      if (error) {
-        this.text.setErrors({ api: error });
-        this.text.markAsTouched();
-      } else if (this.text.errors) {
-        this.text.setErrors(null);
-      }
-    });
-    this.text.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
-      if (typeof value === 'string' && this.value()) this.value.set(null);
-    });
   }
 
   protected kindName(kind: FacilityKind): string {
@@ -180,7 +143,6 @@ export class FacilityPicker {
   }
 
   protected clear(): void {
-    this.text.setValue('');
-    this.value.set(null);
+    this.typeahead.clear();
   }
 }

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
@@ -13,17 +13,7 @@ import {
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import {
-  ApiFailure,
-  applyFieldErrors,
-  describeFailure,
-  FieldError,
-  FormProblems,
-  I18n,
-  Icon,
-  provideConsoleDatepickerIntl,
-  TranslatePipe,
-} from '@skss/console/ui';
+import { FieldError, FormProblems, FormSubmission, I18n, Icon, provideConsoleDatepickerIntl, TranslatePipe } from '@skss/console/ui';
 import { addCatalogItem, Api, CatalogDto, CatalogItemDto, CatalogItemHistoryDto, relabelCatalogItem } from '@skss/contract';
 import { IsoDate } from '@skss/domain';
 import { firstValueFrom, Observable } from 'rxjs';
@@ -95,18 +85,14 @@ export class CatalogItemDialog {
     }),
     validFrom: dayControl(this.data.day),
   });
-  protected readonly submitting = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
-  protected readonly unplaced = signal<string[]>([]);
+  protected readonly submission = new FormSubmission(this.form);
 
   constructor() {
     if (this.relabelling) this.form.controls.code.disable();
   }
 
   protected async submit(): Promise<void> {
-    if (this.submitting()) return;
-    this.failure.set(null);
-    this.unplaced.set([]);
+    if (!this.submission.begin()) return;
     const value = this.form.getRawValue();
     const validFrom = dayOf(value.validFrom);
     if (this.form.invalid || !validFrom) {
@@ -118,15 +104,9 @@ export class CatalogItemDialog {
     const call: Observable<CatalogItemHistoryDto> = this.relabelling
       ? this.api.invoke(relabelCatalogItem, { code: catalog, itemCode: this.relabelling.code, body })
       : this.api.invoke(addCatalogItem, { code: catalog, body: { ...body, code: value.code.trim() } });
-    this.submitting.set(true);
-    try {
-      this.ref.close(await firstValueFrom(call));
-    } catch (error) {
-      const failure = describeFailure(error, (key, params) => this.i18n.t(key, params));
-      this.failure.set(failure);
-      this.unplaced.set(applyFieldErrors(this.form, failure));
-    } finally {
-      this.submitting.set(false);
-    }
+    await this.submission.send(
+      () => firstValueFrom(call),
+      (item) => this.ref.close(item),
+    );
   }
 }

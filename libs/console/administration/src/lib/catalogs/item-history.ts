@@ -5,11 +5,11 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Session } from '@skss/console/auth';
 import { ApiErrorMessage, DayPipe, I18n, Icon, remote, TranslatePipe } from '@skss/console/ui';
-import { Api, CatalogDto, CatalogItemDto, CatalogItemHistoryDto, getCatalogItemHistory } from '@skss/contract';
+import { Api, CatalogDto, CatalogItemDto, CatalogItemHistoryDto, getCatalogItemHistory, retireCatalogItem } from '@skss/contract';
 import { IsoDate, isValidOn } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
 import { CatalogItemDialog, CatalogItemDialogData } from './catalog-item-dialog';
-import { RetireItemData, RetireItemDialog } from './retire-item-dialog';
+import { endOnDay } from '../shared/end-on-day-dialog';
 
 /** The version valid on a day, else the latest one (a retired code's last label). */
 export function versionOn(versions: readonly CatalogItemDto[], day: IsoDate): CatalogItemDto | null {
@@ -123,14 +123,20 @@ export class ItemHistory {
     if (await firstValueFrom(ref.afterClosed())) this.done('admin.catalogs.relabel.saved');
   }
 
+  /** "Ngừng sử dụng mã từ ngày": the version in force the day before ends then; versions planned after it are dropped. */
   protected async retire(catalog: CatalogDto, history: CatalogItemHistoryDto): Promise<void> {
     const item = versionOn(history.versions, this.day());
-    const ref = this.dialog.open<RetireItemDialog, RetireItemData, CatalogItemHistoryDto>(RetireItemDialog, {
-      data: { catalog, code: history.code, name: item?.name ?? history.code, day: this.day() },
-      maxWidth: '560px',
-      autoFocus: 'first-tabbable',
+    const retired = await endOnDay(this.dialog, {
+      title: 'admin.catalogs.retire.title',
+      intro: 'admin.catalogs.retire.intro',
+      introParams: { code: history.code, name: item?.name ?? history.code },
+      dayLabel: 'admin.catalogs.retire.from',
+      submit: 'admin.catalogs.retire.submit',
+      day: this.day(),
+      testIds: { day: 'retire-from', submit: 'retire-submit', error: 'retire-error' },
+      end: (retiredFrom) => this.api.invoke(retireCatalogItem, { code: catalog.code, itemCode: history.code, body: { retiredFrom } }),
     });
-    if (await firstValueFrom(ref.afterClosed())) this.done('admin.catalogs.retire.saved');
+    if (retired) this.done('admin.catalogs.retire.saved');
   }
 
   private done(message: 'admin.catalogs.relabel.saved' | 'admin.catalogs.retire.saved'): void {

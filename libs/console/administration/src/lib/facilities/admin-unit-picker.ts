@@ -1,20 +1,16 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, model } from '@angular/core';
-import { takeUntilDestroyed, toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, model } from '@angular/core';
+import { ReactiveFormsModule } from '@angular/forms';
 import { MatAutocomplete, MatAutocompleteSelectedEvent, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatIconButton } from '@angular/material/button';
 import { MatOption } from '@angular/material/core';
 import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { adminLevelKey } from '@skss/console/i18n';
-import { I18n, Icon, remote, TranslatePipe } from '@skss/console/ui';
+import { I18n, Icon, remote, TranslatePipe, Typeahead } from '@skss/console/ui';
 import { AdminUnitDto, Api, listAdminUnits } from '@skss/contract';
-import { AdminLevel, foldVietnamese, IsoDate } from '@skss/domain';
-import { debounceTime, distinctUntilChanged, map } from 'rxjs';
+import { AdminLevel, IsoDate } from '@skss/domain';
 import { UnitChoice } from './facility-form';
 
-const MIN_QUERY = 2;
-const DEBOUNCE_MS = 300;
 const OPTIONS = 20;
 
 /**
@@ -110,32 +106,21 @@ export class AdminUnitPicker {
   readonly error = input<string | null>(null);
   readonly value = model<UnitChoice | null>(null);
 
-  protected readonly text = new FormControl<string | UnitChoice>('', { nonNullable: true });
-  private readonly typed = toSignal(this.text.valueChanges, { initialValue: '' });
-  private readonly query = computed(() => {
-    const typed = this.typed();
-    return typeof typed === 'string' ? typed.trim() : '';
-  });
-  protected readonly searchable = computed(() => foldVietnamese(this.query()).length >= MIN_QUERY);
-  protected readonly tooShort = computed(() => this.query().length > 0 && !this.searchable() && !this.value());
-  private readonly settled = toSignal(
-    toObservable(this.query).pipe(debounceTime(DEBOUNCE_MS), map(foldVietnamese), distinctUntilChanged()),
-    { initialValue: '' },
-  );
+  private readonly typeahead = new Typeahead<UnitChoice>(this.value, this.error);
+  protected readonly text = this.typeahead.text;
+  protected readonly searchable = this.typeahead.searchable;
+  protected readonly tooShort = this.typeahead.tooShort;
+  protected readonly display = this.typeahead.display;
   private readonly found = remote(
     () => {
-      const q = this.settled();
+      const q = this.typeahead.settled();
       const levels = this.levels();
-      return q.length >= MIN_QUERY && this.searchable()
-        ? { q, at: this.at(), level: levels.length === 1 ? levels[0] : undefined }
-        : undefined;
+      return q ? { q, at: this.at(), level: levels.length === 1 ? levels[0] : undefined } : undefined;
     },
     (params) => this.api.invoke(listAdminUnits, { ...params, page: 1, pageSize: OPTIONS }),
   );
   protected readonly options = computed(() => (this.found.value()?.items ?? []).filter((unit) => this.levels().includes(unit.level)));
-  protected readonly pending = computed(
-    () => this.searchable() && (this.found.loading() || foldVietnamese(this.query()) !== this.settled()),
-  );
+  protected readonly pending = computed(() => this.typeahead.pending(this.found.loading()));
   protected readonly levelsHint = computed(() =>
     this.i18n.t('admin.facilities.adminUnit.levels', {
       levels: this.levels()
@@ -144,29 +129,6 @@ export class AdminUnitPicker {
     }),
   );
   protected readonly levelKey = adminLevelKey;
-  protected readonly display = (value: UnitChoice | string | null): string =>
-    typeof value === 'string' ? value : value ? `${value.name} (${value.code})` : '';
-
-  constructor() {
-    effect(() => {
-      const value = this.value();
-      const shown = this.text.value;
-      if (value && (typeof shown === 'string' || shown.code !== value.code)) this.text.setValue(value, { emitEvent: false });
-      if (!value && typeof shown !== 'string') this.text.setValue('', { emitEvent: false });
-    });
-    effect(() => {
-      const error = this.error();
-      if (error) {
-        this.text.setErrors({ api: error });
-        this.text.markAsTouched();
-      } else if (this.text.errors) {
-        this.text.setErrors(null);
-      }
-    });
-    this.text.valueChanges.pipe(takeUntilDestroyed()).subscribe((value) => {
-      if (typeof value === 'string' && this.value()) this.value.set(null);
-    });
-  }
 
   protected pick(event: MatAutocompleteSelectedEvent): void {
     const unit = event.option.value as AdminUnitDto;
@@ -174,7 +136,6 @@ export class AdminUnitPicker {
   }
 
   protected clear(): void {
-    this.text.setValue('');
-    this.value.set(null);
+    this.typeahead.clear();
   }
 }

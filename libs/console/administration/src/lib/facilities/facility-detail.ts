@@ -6,11 +6,18 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Session } from '@skss/console/auth';
 import { ApiErrorMessage, DayPipe, I18n, Icon, Notice, remote, TranslatePipe } from '@skss/console/ui';
-import { Api, FacilityRecordDetailDto, getFacilityRecord, getFacilityReportingChain, ReportingLineDto } from '@skss/contract';
+import {
+  Api,
+  closeFacility,
+  FacilityRecordDetailDto,
+  getFacilityRecord,
+  getFacilityReportingChain,
+  ReportingLineDto,
+} from '@skss/contract';
 import { IsoDate, isValidOn, todayInVietnam } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
 import { DayField } from '../shared/day-field';
-import { CloseFacilityData, CloseFacilityDialog } from './close-facility-dialog';
+import { endOnDay } from '../shared/end-on-day-dialog';
 import { isAdministeredKind } from './facility-form';
 import { FacilityFormData, FacilityFormDialog } from './facility-form-dialog';
 import { FacilityLabels } from './facility-labels';
@@ -85,9 +92,20 @@ export class FacilityDetail {
     this.done('admin.facilities.reportsTo.saved');
   }
 
+  /**
+   * "Ngừng hoạt động": the facility's last day; its reporting lines end with it. A facility others still report to
+   * cannot close (FACILITY_HAS_REPORTERS, listed by the API).
+   */
   protected async close(facility: FacilityRecordDetailDto): Promise<void> {
-    const closed = await this.openDialog<CloseFacilityDialog, CloseFacilityData, FacilityRecordDetailDto>(CloseFacilityDialog, {
-      facility,
+    const closed = await endOnDay(this.dialog, {
+      title: 'admin.facilities.close.title',
+      intro: 'admin.facilities.close.intro',
+      introParams: { name: facility.name },
+      dayLabel: 'admin.facilities.close.lastDay',
+      submit: 'admin.facilities.close.submit',
+      day: todayInVietnam(),
+      testIds: { day: 'facility-close-day', submit: 'facility-close-submit', error: 'facility-close-error' },
+      end: (validTo) => this.api.invoke(closeFacility, { code: facility.code, body: { validTo } }),
     });
     if (closed) this.done('admin.facilities.close.saved');
   }

@@ -19,14 +19,12 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
 import {
-  ApiFailure,
-  applyFieldErrors,
-  describeFailure,
   FacilityOption,
   FacilityPicker,
   FieldError,
   fieldMessage,
   FormProblems,
+  FormSubmission,
   I18n,
   provideConsoleDatepickerIntl,
   TranslatePipe,
@@ -123,9 +121,7 @@ export class FacilityFormDialog {
   protected readonly unit = signal<UnitChoice | null>(null);
   protected readonly reportsTo = signal<FacilityOption | null>(null);
   protected readonly submitted = signal(false);
-  protected readonly submitting = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
-  protected readonly unplaced = signal<string[]>([]);
+  protected readonly submission = new FormSubmission(this.form, { shownElsewhere: PICKER_FIELDS });
 
   protected readonly kind = toSignal(this.form.controls.kind.valueChanges, { initialValue: this.form.controls.kind.value });
   private readonly ownership = toSignal(this.form.controls.ownership.valueChanges, { initialValue: this.form.controls.ownership.value });
@@ -187,10 +183,8 @@ export class FacilityFormDialog {
   }
 
   protected async submit(): Promise<void> {
-    if (this.submitting()) return;
+    if (!this.submission.begin()) return;
     this.submitted.set(true);
-    this.failure.set(null);
-    this.unplaced.set([]);
     const value = this.form.getRawValue();
     const unit = this.unit();
     const validFrom = dayOf(value.validFrom);
@@ -223,22 +217,14 @@ export class FacilityFormDialog {
     } else {
       call = this.api.invoke(createFacility, { body: createBody(values) });
     }
-    this.submitting.set(true);
-    try {
-      this.ref.close(await firstValueFrom(call));
-    } catch (error) {
-      const failure = describeFailure(error, (key, params) => this.i18n.t(key, params));
-      this.failure.set(failure);
-      this.ownershipError.set(fieldMessage(failure, 'ownership'));
-      this.unitProblem.set(fieldMessage(failure, 'adminUnitCode'));
-      this.reportsToProblem.set(fieldMessage(failure, 'reportsToCode'));
-      const unplaced = applyFieldErrors(this.form, {
-        ...failure,
-        details: failure.details.filter((d) => !PICKER_FIELDS.includes(d.field)),
-      });
-      this.unplaced.set(unplaced);
-    } finally {
-      this.submitting.set(false);
-    }
+    await this.submission.send(
+      () => firstValueFrom(call),
+      (facility) => this.ref.close(facility),
+      (failure) => {
+        this.ownershipError.set(fieldMessage(failure, 'ownership'));
+        this.unitProblem.set(fieldMessage(failure, 'adminUnitCode'));
+        this.reportsToProblem.set(fieldMessage(failure, 'reportsToCode'));
+      },
+    );
   }
 }

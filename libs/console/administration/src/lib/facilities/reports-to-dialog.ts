@@ -14,14 +14,12 @@ import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/m
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import {
-  ApiFailure,
-  applyFieldErrors,
-  describeFailure,
   FacilityOption,
   FacilityPicker,
   FieldError,
   fieldMessage,
   FormProblems,
+  FormSubmission,
   I18n,
   provideConsoleDatepickerIntl,
   TranslatePipe,
@@ -76,7 +74,7 @@ export interface ReportsToResult {
     <h2 mat-dialog-title>{{ 'admin.facilities.reportsTo.title' | translate }}</h2>
     <form [formGroup]="form" (ngSubmit)="submit()" novalidate>
       <mat-dialog-content>
-        @if (submitting()) {
+        @if (submission.submitting()) {
           <mat-progress-bar class="progress" mode="indeterminate" [attr.aria-label]="'common.saving' | translate" />
         }
         <p class="intro">{{ 'admin.facilities.reportsTo.intro' | translate: { name: facility.name } }}</p>
@@ -118,16 +116,16 @@ export interface ReportsToResult {
             <mat-hint>{{ 'admin.facilities.reportsTo.fromHint' | translate }}</mat-hint>
           </mat-form-field>
         </div>
-        @if (failure(); as failure) {
-          @if (unplaced().length || !failure.details.length) {
-            <skss-form-problems data-testid="reports-to-error" [failure]="failure" [unplaced]="unplaced()" />
+        @if (submission.failure(); as failure) {
+          @if (submission.unplaced().length || !failure.details.length) {
+            <skss-form-problems data-testid="reports-to-error" [failure]="failure" [unplaced]="submission.unplaced()" />
           }
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button type="button" matButton mat-dialog-close>{{ 'common.cancel' | translate }}</button>
-        <button type="submit" matButton="filled" [disabled]="submitting()" data-testid="reports-to-submit">
-          {{ (submitting() ? 'common.saving' : 'admin.facilities.reportsTo.submit') | translate }}
+        <button type="submit" matButton="filled" [disabled]="submission.submitting()" data-testid="reports-to-submit">
+          {{ (submission.submitting() ? 'common.saving' : 'admin.facilities.reportsTo.submit') | translate }}
         </button>
       </mat-dialog-actions>
     </form>
@@ -160,9 +158,7 @@ export class ReportsToDialog {
   protected readonly form = new FormGroup({ validFrom: dayControl(laterOf(todayInVietnam(), this.facility.validFrom)) });
   protected readonly reportsTo = signal<FacilityOption | null>(null);
   protected readonly submitted = signal(false);
-  protected readonly submitting = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
-  protected readonly unplaced = signal<string[]>([]);
+  protected readonly submission = new FormSubmission(this.form, { shownElsewhere: ['reportsToCode'] });
   /** The API's problem with the chosen facility, until another one is chosen. */
   private readonly reportsToProblem = signal<string | null>(null);
   protected readonly reportsToError = computed(() => {
@@ -176,30 +172,22 @@ export class ReportsToDialog {
   }
 
   protected async submit(): Promise<void> {
-    if (this.submitting()) return;
+    if (!this.submission.begin()) return;
     this.submitted.set(true);
-    this.failure.set(null);
-    this.unplaced.set([]);
     const reportsTo = this.reportsTo();
     const validFrom = dayOf(this.form.controls.validFrom.value);
     if (this.form.invalid || !reportsTo || !validFrom) {
       this.form.markAllAsTouched();
       return;
     }
-    this.submitting.set(true);
-    try {
-      const facility = await firstValueFrom(
-        this.api.invoke(setFacilityReportsTo, { code: this.facility.code, body: { reportsToCode: reportsTo.code, validFrom } }),
-      );
-      this.ref.close({ facility, validFrom });
-    } catch (error) {
-      const failure = describeFailure(error, (key, params) => this.i18n.t(key, params));
-      this.failure.set(failure);
-      this.reportsToProblem.set(fieldMessage(failure, 'reportsToCode'));
-      this.unplaced.set(applyFieldErrors(this.form, { ...failure, details: failure.details.filter((d) => d.field !== 'reportsToCode') }));
-    } finally {
-      this.submitting.set(false);
-    }
+    await this.submission.send(
+      () =>
+        firstValueFrom(
+          this.api.invoke(setFacilityReportsTo, { code: this.facility.code, body: { reportsToCode: reportsTo.code, validFrom } }),
+        ),
+      (facility) => this.ref.close({ facility, validFrom }),
+      (failure) => this.reportsToProblem.set(fieldMessage(failure, 'reportsToCode')),
+    );
   }
 }
 

@@ -11,10 +11,7 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
 import {
-  ApiFailure,
   apiFieldError,
-  applyFieldErrors,
-  describeFailure,
   FacilityOption,
   FacilityPicker,
   FieldError,
@@ -23,6 +20,7 @@ import {
   Icon,
   remote,
   TranslatePipe,
+  FormSubmission,
 } from '@skss/console/ui';
 import {
   Api,
@@ -105,10 +103,9 @@ export class ClientCreateDialog {
     (at) => this.api.invoke(listAdminUnits, { at, level: 'province', page: 1, pageSize: 200 }),
   );
   protected readonly submitted = signal(false);
-  protected readonly submitting = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
+  protected readonly submission = new FormSubmission(this.form);
   protected readonly scopeError = computed(() => {
-    const failure = this.failure();
+    const failure = this.submission.failure();
     const fromApi = fieldMessage(failure, 'facilityCodes') ?? fieldMessage(failure, 'provinceCode');
     if (fromApi) return fromApi;
     if (!this.submitted()) return null;
@@ -147,34 +144,28 @@ export class ClientCreateDialog {
   }
 
   protected async submit(): Promise<void> {
-    if (this.submitting()) return;
+    if (!this.submission.begin()) return;
     this.submitted.set(true);
-    this.failure.set(null);
     const value = this.form.getRawValue();
     const byFacilities = value.scope === 'facilities';
-    if (this.form.invalid || !value.system || (byFacilities && this.facilities().length === 0)) {
+    const system = value.system;
+    if (this.form.invalid || !system || (byFacilities && this.facilities().length === 0)) {
       this.form.markAllAsTouched();
       return;
     }
-    this.submitting.set(true);
-    try {
-      const created = await firstValueFrom(
-        this.api.invoke(createIntegrationClient, {
-          body: {
-            system: value.system,
-            name: value.name.trim(),
-            operations: value.operations,
-            ...(byFacilities ? { facilityCodes: this.facilities().map((f) => f.code) } : { provinceCode: value.provinceCode }),
-          },
-        }),
-      );
-      this.ref.close(created);
-    } catch (error) {
-      const failure = describeFailure(error, (key, params) => this.i18n.t(key, params));
-      this.failure.set(failure);
-      applyFieldErrors(this.form, failure);
-    } finally {
-      this.submitting.set(false);
-    }
+    await this.submission.send(
+      () =>
+        firstValueFrom(
+          this.api.invoke(createIntegrationClient, {
+            body: {
+              system,
+              name: value.name.trim(),
+              operations: value.operations,
+              ...(byFacilities ? { facilityCodes: this.facilities().map((f) => f.code) } : { provinceCode: value.provinceCode }),
+            },
+          }),
+        ),
+      (created) => this.ref.close(created),
+    );
   }
 }

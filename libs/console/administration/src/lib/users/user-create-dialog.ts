@@ -14,18 +14,7 @@ import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/for
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import {
-  ApiFailure,
-  applyFieldErrors,
-  describeFailure,
-  FacilityOption,
-  FacilityPicker,
-  FieldError,
-  fieldMessage,
-  I18n,
-  Icon,
-  TranslatePipe,
-} from '@skss/console/ui';
+import { FacilityOption, FacilityPicker, FieldError, fieldMessage, I18n, Icon, TranslatePipe, FormSubmission } from '@skss/console/ui';
 import { Api, createUser, CreatedUserDto, RoleDto } from '@skss/contract';
 import { DEFAULT_ROLES } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
@@ -78,11 +67,10 @@ export class UserCreateDialog {
   });
   protected readonly facility = signal<FacilityOption | null>(null);
   protected readonly submitted = signal(false);
-  protected readonly submitting = signal(false);
-  protected readonly failure = signal<ApiFailure | null>(null);
+  protected readonly submission = new FormSubmission(this.form);
   protected readonly facilityError = computed(() => {
     if (this.submitted() && !this.facility()) return this.i18n.t('admin.users.form.facilityRequired');
-    return this.facility() ? null : fieldMessage(this.failure(), 'facilityCode');
+    return this.facility() ? null : fieldMessage(this.submission.failure(), 'facilityCode');
   });
   /** The role that the API would grant by default, suggested as soon as the unit is known. */
   protected readonly defaultRole = computed(() => {
@@ -99,37 +87,30 @@ export class UserCreateDialog {
   }
 
   protected async submit(): Promise<void> {
-    if (this.submitting()) return;
+    if (!this.submission.begin()) return;
     this.submitted.set(true);
-    this.failure.set(null);
     const facility = this.facility();
     if (this.form.invalid || !facility) {
       this.form.markAllAsTouched();
       return;
     }
     const value = this.form.getRawValue();
-    this.submitting.set(true);
-    try {
-      const created = await firstValueFrom(
-        this.api.invoke(createUser, {
-          body: {
-            username: value.username.trim().toLowerCase(),
-            fullName: value.fullName.trim(),
-            email: orNull(value.email),
-            phone: orNull(value.phone),
-            ssoSubject: orNull(value.ssoSubject) ?? undefined,
-            facilityCode: facility.code,
-            roleCodes: value.roleCodes.length ? value.roleCodes : undefined,
-          },
-        }),
-      );
-      this.ref.close(created);
-    } catch (error) {
-      const failure = describeFailure(error, (key, params) => this.i18n.t(key, params));
-      this.failure.set(failure);
-      applyFieldErrors(this.form, failure);
-    } finally {
-      this.submitting.set(false);
-    }
+    await this.submission.send(
+      () =>
+        firstValueFrom(
+          this.api.invoke(createUser, {
+            body: {
+              username: value.username.trim().toLowerCase(),
+              fullName: value.fullName.trim(),
+              email: orNull(value.email),
+              phone: orNull(value.phone),
+              ssoSubject: orNull(value.ssoSubject) ?? undefined,
+              facilityCode: facility.code,
+              roleCodes: value.roleCodes.length ? value.roleCodes : undefined,
+            },
+          }),
+        ),
+      (created) => this.ref.close(created),
+    );
   }
 }
