@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { Pool } from 'pg';
-import { BareCaller, MIX } from './mix';
+import { Pool, types } from 'pg';
+import { BareCaller, MixContext, mixOf } from './mix';
 
 /**
  * The yardstick of the load benchmark: a bare Node `http` + `pg` server answering the rows of the
  * mix (mix.ts) with the same SQL as the API and nothing else: no framework, no validation, no
  * ORM. A bearer token is resolved once with one statement and kept in memory, as the API's
- * session cache does. Started by load.ts: `DATABASE_URL=... PORT=... node tools/run-ts.js tools/bench/bare-server.ts`.
+ * session cache does. Started by load.ts: `DATABASE_URL=... PORT=... BENCH_MIX_CONTEXT=<JSON of a MixContext>
+ * node tools/run-ts.js tools/bench/bare-server.ts`.
  */
 const CALLER = `SELECT u.id AS "userId", u.username, u.full_name AS "fullName", u.email, u.phone, u.totp_enabled AS "totpEnabled",
     json_build_object('id', f.id, 'code', f.code, 'name', f.name, 'kind', f.kind) AS facility,
@@ -18,9 +19,16 @@ const CALLER = `SELECT u.id AS "userId", u.username, u.full_name AS "fullName", 
   WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.status = 'active'
   GROUP BY u.id, f.id`;
 
+// Days as the text they are (the API's Prisma reads a date as UTC midnight, not local), and
+// timestamps without time zone as UTC, as Prisma reads them.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+types.setTypeParser(types.builtins.TIMESTAMP, (value) => new Date(`${value.replace(' ', 'T')}Z`));
+
 const pool = new Pool({ connectionString: process.env['DATABASE_URL'], max: Number(process.env['DATABASE_POOL_SIZE'] ?? 10) });
 const callers = new Map<string, Promise<BareCaller | null>>();
-const routes = new Map(MIX.map((row) => [new URL(row.path, 'http://bare').pathname, row]));
+const context = JSON.parse(process.env['BENCH_MIX_CONTEXT'] ?? 'null') as MixContext | null;
+if (!context) throw new Error('BENCH_MIX_CONTEXT is not set (load.ts sets it)');
+const routes = new Map(mixOf(context).map((row) => [new URL(row.path, 'http://bare').pathname, row]));
 
 function callerOf(req: IncomingMessage): Promise<BareCaller | null> {
   const header = req.headers.authorization;

@@ -5,14 +5,16 @@ import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '@skss/seed';
 import { ApiInstance, createTestDatabase, freePort, startApi, TestDatabase } from '../testing';
-import { ACCOUNTS, MIX, MixRow, Role } from './mix';
+import { ACCOUNTS, benchMonth, MixContext, mixOf, MixRow, Role } from './mix';
+import { seedStationMonth } from './station-month';
 
 /**
  * The authenticated request path under load (`npm run bench:load`, DATABASE_URL optional): the
  * built API and the bare server (bare-server.ts) over one fresh database, the mix of mix.ts at
  * 10, 50 and 200 connections (autocannon), req/s and p50/p95/p99 per request kind, and the ratio
  * API/bare. Before measuring, the API runs each request once with LOG_QUERIES=true to count its
- * statements against the bare server's.
+ * statements against the bare server's, and each request is asked of both servers once to compare
+ * their answers (JSON, and the item counts of lists).
  *
  * BENCH_SECONDS (default 15) per run, BENCH_CONNECTIONS (default "10,50,200"), BENCH_SESSIONS
  * (default 20 per role: each connection uses one of them, as separate officers would).
@@ -20,6 +22,11 @@ import { ACCOUNTS, MIX, MixRow, Role } from './mix';
  * earlier build> measures that build too, in the same run, for a before/after table.
  * BENCH_CAPTURE_ONLY=true prints the API's SQL per row and stops. DATABASE_POOL_SIZE and the
  * other API settings are passed through to every server.
+ *
+ * The register list, report view and worklist are asked for the month before today's (BENCH_MONTH
+ * to choose another): before anything runs, that month of the officer's station is filled with
+ * synthetic rows (station-month.ts: about 300 ANC visits, 40 deliveries, their persons and episodes),
+ * so that the list and the report have something to show.
  */
 const ROOT = resolve(__dirname, '../..');
 const SECONDS = Number(process.env['BENCH_SECONDS'] ?? 15);
@@ -29,6 +36,9 @@ const CAPTURE_ONLY = process.env['BENCH_CAPTURE_ONLY'] === 'true';
 const BEFORE_MAIN = process.env['BENCH_BEFORE_MAIN'];
 /** Each kind alone (all connections on it) instead of the mix: the cleanest API/bare ratio per kind. */
 const ISOLATED = process.env['BENCH_ISOLATED'] === 'true';
+
+/** The rows of this run (mix.ts), once the bench month is filled (main). */
+let MIX: readonly MixRow[] = [];
 
 /** The acceptance lines of the issue this benchmark was written for. */
 const TARGETS = { ratio: 0.5, p95At50: 200, p95At200: 1000 };
@@ -95,11 +105,11 @@ async function captureStatements(database: TestDatabase, main?: string): Promise
   }
 }
 
-async function startBareServer(databaseUrl: string): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+async function startBareServer(databaseUrl: string, context: MixContext): Promise<{ baseUrl: string; stop(): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'tools/run-ts.js'), resolve(ROOT, 'tools/bench/bare-server.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), BENCH_MIX_CONTEXT: JSON.stringify(context) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -120,6 +130,39 @@ async function startBareServer(databaseUrl: string): Promise<{ baseUrl: string; 
       await new Promise((done) => child.once('exit', done));
     },
   };
+}
+
+/** The first place where two JSON values differ (a path), or null when they are equal. */
+function firstDifference(a: unknown, b: unknown, path = '$'): string | null {
+  if (a === b) return null;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) {
+    return `${path}: ${JSON.stringify(a)?.slice(0, 80)} ≠ ${JSON.stringify(b)?.slice(0, 80)}`;
+  }
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    const found = firstDifference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Each row once through the API and the bare server: both must answer 200 with the same JSON. */
+async function compareAnswers(apiUrl: string, bareUrl: string, tokens: Tokens): Promise<string[]> {
+  const lines: string[] = [];
+  for (const row of MIX) {
+    const path = row.vary ? row.vary(0) : row.path;
+    const get = async (baseUrl: string) => {
+      const response = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${tokens[row.as][0]}` } });
+      return { status: response.status, body: (await response.json()) as unknown };
+    };
+    const [api, bare] = [await get(apiUrl), await get(bareUrl)];
+    const items = (body: unknown) => (body as { items?: unknown[] }).items?.length;
+    const difference =
+      api.status !== 200 || bare.status !== 200 ? `answered ${api.status} / ${bare.status}` : firstDifference(api.body, bare.body);
+    const count = items(api.body) === undefined ? '' : ` (${items(api.body)} / ${items(bare.body)} items)`;
+    lines.push(`- ${row.kind}: ${difference ? `⚠ differs${count}: ${difference}` : `same answer${count}`}`);
+  }
+  return lines;
 }
 
 /** One autocannon run: connection i plays row i mod |mix| with one of that role's sessions. */
@@ -272,6 +315,31 @@ async function measure(baseUrl: string, connections: number, tokens: Tokens): Pr
   return merged;
 }
 
+/** The officer's station and a month of its registers (station-month.ts), which the register list and the report view show. */
+async function fillBenchMonth(database: TestDatabase): Promise<MixContext> {
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  let code: string;
+  try {
+    const { rows } = await client.query<{ code: string }>(
+      'SELECT f.code FROM user_account u JOIN facility f ON f.id = u.facility_id WHERE u.username = $1',
+      [ACCOUNTS.officer],
+    );
+    if (!rows[0]) throw new Error(`${ACCOUNTS.officer} is not seeded`);
+    code = rows[0].code;
+  } finally {
+    await client.end();
+  }
+  const month = benchMonth();
+  const filled = await seedStationMonth({ databaseUrl: database.url, stationCode: code, month });
+  const rows = Object.entries(filled.rows)
+    .filter(([, n]) => n > 0)
+    .map(([table, n]) => `${table} ${n}`)
+    .join(', ');
+  console.log(`${code}, ${month}: ${rows}`);
+  return { month, station: { id: filled.stationId, code } };
+}
+
 interface Target {
   name: string;
   main?: string;
@@ -284,13 +352,15 @@ async function main(): Promise<void> {
   const targets: Target[] = [{ name: 'API' }, ...(BEFORE_MAIN ? [{ name: 'API before', main: BEFORE_MAIN }] : [])];
   let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
   try {
+    const context = await fillBenchMonth(database);
+    MIX = mixOf(context);
     for (const target of targets) target.statements = await captureStatements(database, target.main);
     if (CAPTURE_ONLY) {
       for (const [kind, list] of targets[0].statements ?? []) console.log(`\n## ${kind}: ${list.length} statements\n\n${list.join('\n')}`);
       return;
     }
     for (const target of targets) target.api = await startApi(database.appUrl, {}, { main: target.main });
-    bare = await startBareServer(database.appUrl);
+    bare = await startBareServer(database.appUrl, context);
     const tokens = await signInAll((targets[0].api as ApiInstance).baseUrl, SESSIONS);
 
     console.log(
@@ -308,6 +378,9 @@ async function main(): Promise<void> {
         `| ${row.kind} | ${row.as} | \`${row.path}\` | ${counts.map((c, i) => `${c}${i === 0 ? note : ''}`).join(' | ')} | ${row.bareStatements} |`,
       );
     }
+
+    console.log('\nAPI and bare answers, each row once:\n');
+    for (const line of await compareAnswers((targets[0].api as ApiInstance).baseUrl, bare.baseUrl, tokens)) console.log(line);
 
     // Warm every server (JIT, connection pools, session caches) before the first measurement.
     for (const target of targets) await run((target.api as ApiInstance).baseUrl, 50, 5, tokens);

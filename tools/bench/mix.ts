@@ -1,14 +1,17 @@
 import type { Pool } from 'pg';
+import { registerList, reportView, worklist } from './mix-month-end';
 
 /**
  * The request mix of the load benchmark (load.ts): what officers and approvers do at month end.
  * Each row is one kind of request, measured through the API and through the bare server
  * (bare-server.ts), which answers the same request with the same SQL and nothing else.
  *
- * Adding a kind (a register list, a report view, a worklist): add a row with the path the console
- * calls, and a `bare` answer that runs the statements the API runs for it. Get them with
- * `BENCH_CAPTURE_ONLY=true npm run bench:load`, which prints each row's statements as the API runs
- * them (LOG_QUERIES=true); the benchmark warns when the counts of the two servers differ.
+ * Adding a kind: add a row with the path the console calls, and a `bare` answer that runs the
+ * statements the API runs for it. Get them with `BENCH_CAPTURE_ONLY=true npm run bench:load`, which
+ * prints each row's statements as the API runs them (LOG_QUERIES=true); the benchmark warns when the
+ * counts of the two servers differ, and when their answers to a row differ. The month-end rows
+ * (register list, report view, worklist) are answered in mix-month-end.ts, over the month of the
+ * officer's station that load.ts fills first (station-month.ts).
  */
 export interface MixRow {
   kind: string;
@@ -212,80 +215,126 @@ function searchTerm(n: number): string {
   return `${syllable} ${LETTERS[next % LETTERS.length]}${LETTERS[Math.floor(next / LETTERS.length) % LETTERS.length]}`;
 }
 
-export const MIX: readonly MixRow[] = [
-  {
-    kind: 'org search',
-    as: 'officer',
-    path: '/api/v1/admin-units?q=muong&page=1&pageSize=50',
-    bareStatements: 2,
-    bare: (db, _caller, url) => searchUnits(db, url),
-  },
-  {
-    // Every request a search never asked before: no plan of the API's can be reused.
-    kind: 'org search, new terms',
-    as: 'officer',
-    path: '/api/v1/admin-units?q=nam%20t&page=1&pageSize=50',
-    vary: (n) => `/api/v1/admin-units?q=${encodeURIComponent(searchTerm(n))}&page=1&pageSize=50`,
-    bareStatements: 1,
-    bare: (db, caller, url) => searchUnits(db, url),
-  },
-  {
-    kind: 'own profile',
-    as: 'officer',
-    path: '/api/v1/auth/me',
-    bareStatements: 0,
-    async bare(_db, caller) {
-      return {
-        id: caller.userId,
-        username: caller.username,
-        fullName: caller.fullName,
-        email: caller.email,
-        phone: caller.phone,
-        facility: {
-          code: caller.facility.code,
-          name: caller.facility.name,
-          kind: caller.facility.kind,
-          level: FACILITY_LEVEL[caller.facility.kind],
-        },
-        roles: caller.roles.map((r) => ({ code: r.code, name: r.name })),
-        permissions: [...new Set(caller.roles.flatMap((r) => r.permissions))].sort(),
-        pending: null,
-        passwordExpiresAt: null,
-        totpEnabled: caller.totpEnabled,
-        idleTimeoutSeconds: 1800,
-      };
+/** What the rows of a run are asked about: the month and the officer's station (load.ts fills it with a month of rows). */
+export interface MixContext {
+  /** YYYY-MM: the month officers report at month end (the one before today's). */
+  month: string;
+  /** The officer's station. */
+  station: { id: number; code: string };
+}
+
+/** The month before today's in Vietnam, or BENCH_MONTH. */
+export function benchMonth(): string {
+  const override = process.env['BENCH_MONTH'];
+  if (override) return override;
+  const [year, month] = todayInVietnam().split('-').map(Number);
+  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 7);
+}
+
+/** The rows of the mix for a context. */
+export function mixOf(context: MixContext): readonly MixRow[] {
+  const { month, station } = context;
+  return [
+    {
+      kind: 'org search',
+      as: 'officer',
+      path: '/api/v1/admin-units?q=muong&page=1&pageSize=50',
+      bareStatements: 2,
+      bare: (db, _caller, url) => searchUnits(db, url),
     },
-  },
-  {
-    kind: 'facility list',
-    as: 'approver',
-    path: '/api/v1/facilities?parent=11&page=1&pageSize=50',
-    bareStatements: 2,
-    async bare(db, _caller, url) {
-      const today = todayInVietnam();
-      const { number, size, skip } = page(url);
-      const unit = await db.query<{ id: number }>(ADMIN_UNIT_BY_CODE, [1, today, today, url.searchParams.get('parent'), today, today, 1]);
-      const unitId = unit.rows[0]?.id;
-      if (unitId === undefined) return { code: 'ADMIN_UNIT_NOT_FOUND' };
-      const { rows } = await db.query(FACILITY_PAGE, [1, 1, today, today, 1, today, today, unitId, unitId, unitId, size, skip]);
-      const total = await totalOf(rows.length, skip, size, async () => {
-        const counted = await db.query<{ _count$_all: string }>(FACILITY_COUNT, [today, today, unitId, unitId, unitId, 0]);
-        return Number(counted.rows[0]._count$_all);
-      });
-      const items = rows.map((row) => {
-        const reportsTo = row.reportingUp[0]?.reportsTo;
+    {
+      // Every request a search never asked before: no plan of the API's can be reused.
+      kind: 'org search, new terms',
+      as: 'officer',
+      path: '/api/v1/admin-units?q=nam%20t&page=1&pageSize=50',
+      vary: (n) => `/api/v1/admin-units?q=${encodeURIComponent(searchTerm(n))}&page=1&pageSize=50`,
+      bareStatements: 1,
+      bare: (db, caller, url) => searchUnits(db, url),
+    },
+    {
+      kind: 'own profile',
+      as: 'officer',
+      path: '/api/v1/auth/me',
+      bareStatements: 0,
+      async bare(_db, caller) {
         return {
-          code: row.code,
-          name: row.name,
-          kind: row.kind,
-          level: FACILITY_LEVEL[row.kind],
-          adminUnit: row.adminUnit,
-          reportsTo: reportsTo ? { ...reportsTo, level: FACILITY_LEVEL[reportsTo.kind] } : null,
-          validFrom: day(row.validFrom),
-          validTo: day(row.validTo),
+          id: caller.userId,
+          username: caller.username,
+          fullName: caller.fullName,
+          email: caller.email,
+          phone: caller.phone,
+          facility: {
+            code: caller.facility.code,
+            name: caller.facility.name,
+            kind: caller.facility.kind,
+            level: FACILITY_LEVEL[caller.facility.kind],
+          },
+          roles: caller.roles.map((r) => ({ code: r.code, name: r.name })),
+          permissions: [...new Set(caller.roles.flatMap((r) => r.permissions))].sort(),
+          pending: null,
+          passwordExpiresAt: null,
+          totpEnabled: caller.totpEnabled,
+          idleTimeoutSeconds: 1800,
         };
-      });
-      return { items, page: number, pageSize: size, total };
+      },
     },
-  },
-];
+    {
+      kind: 'facility list',
+      as: 'approver',
+      path: '/api/v1/facilities?parent=11&page=1&pageSize=50',
+      bareStatements: 2,
+      async bare(db, _caller, url) {
+        const today = todayInVietnam();
+        const { number, size, skip } = page(url);
+        const unit = await db.query<{ id: number }>(ADMIN_UNIT_BY_CODE, [1, today, today, url.searchParams.get('parent'), today, today, 1]);
+        const unitId = unit.rows[0]?.id;
+        if (unitId === undefined) return { code: 'ADMIN_UNIT_NOT_FOUND' };
+        const { rows } = await db.query(FACILITY_PAGE, [1, 1, today, today, 1, today, today, unitId, unitId, unitId, size, skip]);
+        const total = await totalOf(rows.length, skip, size, async () => {
+          const counted = await db.query<{ _count$_all: string }>(FACILITY_COUNT, [today, today, unitId, unitId, unitId, 0]);
+          return Number(counted.rows[0]._count$_all);
+        });
+        const items = rows.map((row) => {
+          const reportsTo = row.reportingUp[0]?.reportsTo;
+          return {
+            code: row.code,
+            name: row.name,
+            kind: row.kind,
+            level: FACILITY_LEVEL[row.kind],
+            adminUnit: row.adminUnit,
+            reportsTo: reportsTo ? { ...reportsTo, level: FACILITY_LEVEL[reportsTo.kind] } : null,
+            validFrom: day(row.validFrom),
+            validTo: day(row.validTo),
+          };
+        });
+        return { items, page: number, pageSize: size, total };
+      },
+    },
+    {
+      // The ANC register of the officer's station for the month, first page, as the console opens it
+      // (register-list-page.ts: 20 rows, month and facility filters).
+      kind: 'register list',
+      as: 'officer',
+      path: `/api/v1/clinical-records/anc-visits?page=1&pageSize=20&month=${month}&facilityCode=${encodeURIComponent(station.code)}`,
+      bareStatements: 2,
+      bare: registerList,
+    },
+    {
+      // The station's commune report of the month, not sent yet: the draft computed from the
+      // registers (11 statements), the facility, the report, the approver and whether the month has rows.
+      kind: 'report view',
+      as: 'officer',
+      path: `/api/v1/statistical-reports/commune/${station.id}/${month}`,
+      bareStatements: 15,
+      bare: reportView,
+    },
+    {
+      // "My reports" of the province CDC for the month: the forms it compiles, their status and deadline.
+      kind: 'worklist',
+      as: 'approver',
+      path: `/api/v1/statistical-reports/worklist?month=${month}`,
+      bareStatements: 4,
+      bare: worklist,
+    },
+  ];
+}
