@@ -298,6 +298,20 @@ describe('probable duplicates, merge and undo', () => {
     const twice = await post<ErrorBody>(`${PERSONS}/${survivor.id}/merges/${mergeId}/undo`, {});
     expect([twice.status, twice.body.code]).toEqual([409, 'MERGE_ALREADY_UNDONE']);
   });
+
+  it('her page lists the merges into her, latest first, with the merged person and whether it was undone', async () => {
+    const merges = await get<
+      { id: string; mergedId: string; moved: Record<string, number>; undoneAt: string | null; merged: PersonRef | null }[]
+    >(`${PERSONS}/${survivor.id}/merges`);
+    expect(merges.status).toBe(200);
+    expect(merges.body.map((m) => [m.id, m.mergedId, m.merged?.fullName, m.undoneAt === null])).toEqual([
+      [mergeId, duplicate.id, duplicate.fullName, false],
+    ]);
+    expect(merges.body[0].moved).toMatchObject({ ancVisits: 1 });
+    expect((await get<unknown[]>(`${PERSONS}/${duplicate.id}/merges`)).body).toEqual([]);
+    const unseen = await get<ErrorBody>(`${PERSONS}/${survivor.id}/merges`, other);
+    expect([unseen.status, unseen.body.code]).toEqual([404, 'PERSON_NOT_FOUND']);
+  });
 });
 
 describe('postnatal home visits by a station on a delivery another facility recorded', () => {

@@ -314,6 +314,68 @@ describe('all or nothing', () => {
   });
 });
 
+describe('discarding a preview', () => {
+  const discarded = (id: string, token = tyt) => post<ImportDetail>(`${RECORDS}/anc-visits/imports/${id}/discard`, {}, token);
+  const stored = async (id: string) =>
+    (
+      await withDb((db) =>
+        db.query<{ status: string; file_bytes: number; rows: number }>(
+          `SELECT status::text, length(file)::int AS file_bytes, (SELECT count(*)::int FROM register_import_row WHERE import_id = i.id) AS rows
+           FROM register_import i WHERE id = $1`,
+          [id],
+        ),
+      )
+    ).rows[0];
+
+  it('writes nothing, deletes the stored file, is audited, and then refuses the commit with IMPORT_DISCARDED', async () => {
+    const rows = [ancRow(), ancRow()];
+    const file = await keyedWorkbook(Object.keys(rows[0]), rows);
+    const preview = await uploadImport(tyt, 'anc-visits', file, 'khong-ghi.xlsx');
+    const id = preview.body.id;
+    expect((await stored(id)).file_bytes).toBe(file.length);
+
+    const done = await discarded(id);
+    expect([done.status, done.body.status, done.body.totalRows, done.body.created]).toEqual([200, 'DISCARDED', 2, 0]);
+    expect(await stored(id)).toEqual({ status: 'DISCARDED', file_bytes: 0, rows: 0 });
+    const audit = await withDb((db) =>
+      db.query<{ action: string; before: unknown; after: unknown; details: Record<string, unknown> }>(
+        `SELECT action, before, after, details FROM audit_event WHERE entity_type = 'RegisterImport' AND entity_id = $1 ORDER BY id`,
+        [id],
+      ),
+    );
+    expect(audit.rows).toHaveLength(1);
+    expect(audit.rows[0]).toMatchObject({
+      action: 'UPDATE',
+      before: { status: 'PREVIEWED' },
+      after: { status: 'DISCARDED' },
+      details: { register: 'anc-visits', fileName: 'khong-ghi.xlsx', fileSha256: preview.body.fileSha256, fileDeleted: true },
+    });
+
+    const refused = await committed(id);
+    expect([refused.status, refused.body.code]).toEqual([409, 'IMPORT_DISCARDED']);
+    expect(await countRows('anc_visit', 'import_id = $1', [id])).toBe(0);
+    expect(await visitsOf(rows.map((row) => row['person.citizenId'] as string))).toEqual([]);
+    const again = await discarded(id);
+    expect([again.status, again.body.code]).toEqual([409, 'IMPORT_DISCARDED']);
+    const result = await download(`${RECORDS}/anc-visits/imports/${id}/result.xlsx`, tyt);
+    expect(result.status).toBe(409);
+    const history = await get<{ items: ImportDetail[] }>(`${RECORDS}/anc-visits/imports?pageSize=50`);
+    expect(history.body.items.find((item) => item.id === id)?.status).toBe('DISCARDED');
+  });
+
+  it('a committed import cannot be discarded (IMPORT_NOT_PENDING), and another station’s is not found', async () => {
+    const file = await keyedWorkbook(Object.keys(ancRow()), [ancRow()]);
+    const preview = await uploadImport(tyt, 'anc-visits', file, 'da-ghi.xlsx');
+    const id = preview.body.id;
+    expect((await discarded(id, neighbour)).status).toBe(404);
+    expect((await committed(id)).status).toBe(200);
+    const refused = await discarded(id);
+    expect([refused.status, refused.body.code]).toEqual([409, 'IMPORT_NOT_PENDING']);
+    expect(await stored(id)).toMatchObject({ status: 'COMMITTED', file_bytes: file.length });
+    expect(await countRows('anc_visit', 'import_id = $1', [id])).toBe(1);
+  });
+});
+
 /** A ZIP whose one big entry is `size` zero bytes, deflated as it is generated (never held whole). */
 async function zipBomb(size: number): Promise<Buffer> {
   const deflate = createDeflateRaw({ level: 9 });

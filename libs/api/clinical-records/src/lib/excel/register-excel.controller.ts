@@ -163,7 +163,7 @@ export class RegisterExcelController {
   })
   @ApiOkResponse({ type: RegisterImportDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'IMPORT_NOT_PENDING (committed already)' })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'IMPORT_NOT_PENDING (committed already), IMPORT_DISCARDED' })
   @ApiUnprocessableEntityResponse({ type: ErrorResponseDto, description: 'IMPORT_HAS_ERRORS (allOrNothing with rows in error)' })
   @ApiServiceUnavailableResponse({
     type: ErrorResponseDto,
@@ -173,12 +173,31 @@ export class RegisterExcelController {
     return this.imports.commit(register, id, body.allOrNothing ?? false);
   }
 
+  @Post('imports/:id/discard')
+  @HttpCode(HttpStatus.OK)
+  @RequirePermissions('records.enter')
+  @ApiOperation({
+    operationId: 'discardRegisterImport',
+    summary:
+      'Discard a previewed import that will not be committed: nothing is written, the stored file and row outcomes are deleted; audited',
+  })
+  @ApiOkResponse({ type: RegisterImportDetailDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'IMPORT_DISCARDED (discarded already), IMPORT_NOT_PENDING (committed already)',
+  })
+  discard(@Param() { register, id }: RegisterImportParamDto): Promise<RegisterImportDetailDto> {
+    return this.imports.discard(register, id);
+  }
+
   @Get('imports/:id/result.xlsx')
   @RequirePermissions('records.enter')
   @ApiOperation({ operationId: 'getRegisterImportResult', summary: 'The imported file’s rows with each row’s outcome and error messages' })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
+  @ApiConflictResponse({ type: ErrorResponseDto, description: 'IMPORT_DISCARDED: the file was deleted when the import was discarded' })
   async result(@Param() { register, id }: RegisterImportParamDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { found, file, outcomes } = await this.imports.fileWithOutcomes(register, id);
     const output = new PassThrough();

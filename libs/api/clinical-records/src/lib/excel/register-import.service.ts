@@ -367,9 +367,7 @@ export class RegisterImportService {
         Prisma.sql`SELECT status::text, error_rows, file_name, file_sha256, length(file) AS file_size FROM register_import WHERE id = ${id}::uuid FOR UPDATE`,
       );
       if (!current) throw importNotFound();
-      if (current.status !== 'PREVIEWED') {
-        throw new DomainError('IMPORT_NOT_PENDING', 'Lần nhập này đã được ghi (hoặc đã hủy), không ghi lại được: hãy tải tệp lên lại', 409);
-      }
+      assertPending(current.status, 'commit');
       if (allOrNothing && current.error_rows > 0) throw hasErrors(current.error_rows);
       const invalid = new Set(
         (
@@ -422,6 +420,44 @@ export class RegisterImportService {
           },
           records: counts.records,
           personsCreated: counts.personsCreated,
+        },
+      });
+    }, TRANSACTION);
+    return this.detail(register, id);
+  }
+
+  // ---- Discard ----
+
+  /**
+   * Discards a previewed import the officer decided not to write: nothing of it reaches the
+   * registers, and it can no longer be committed. The stored file and the rows' outcomes (which
+   * quote its cells) are deleted, as personal data is not kept without a purpose; the history keeps
+   * the import's name, checksum and counts. Audited as a change of the import's status.
+   */
+  async discard(register: RegisterCode, id: string): Promise<ImportDetail> {
+    await this.writableImport(register, id);
+    await this.prisma.$transaction(async () => {
+      const sql = transactionSql();
+      // Locks the import as a commit does: a commit in flight finishes first, and then this finds it committed.
+      const [current] = await sql.$queryRaw<{ status: string; file_name: string; file_sha256: string; total_rows: number }[]>(
+        Prisma.sql`SELECT status::text, file_name, file_sha256, total_rows FROM register_import WHERE id = ${id}::uuid FOR UPDATE`,
+      );
+      if (!current) throw importNotFound();
+      assertPending(current.status, 'discard');
+      await sql.$executeRaw(Prisma.sql`DELETE FROM register_import_row WHERE import_id = ${id}::uuid`);
+      await sql.$executeRaw(Prisma.sql`UPDATE register_import SET status = 'DISCARDED', file = ''::bytea WHERE id = ${id}::uuid`);
+      await this.audit.record({
+        action: 'UPDATE',
+        entityType: 'RegisterImport',
+        entityId: id,
+        before: { status: 'PREVIEWED' },
+        after: { status: 'DISCARDED' },
+        details: {
+          register,
+          fileName: current.file_name,
+          fileSha256: current.file_sha256,
+          totalRows: current.total_rows,
+          fileDeleted: true,
         },
       });
     }, TRANSACTION);
@@ -548,6 +584,7 @@ export class RegisterImportService {
     outcomes: Map<number, { outcome: Outcome; errors: ImportProblem[] | null; group: number | null }>;
   }> {
     const found = await this.find(register, id);
+    if (found.status === 'DISCARDED') throw discarded('Lần nhập này đã bị hủy và tệp đã được xóa: không còn tệp kết quả');
     const file = await storedFile(this.prisma, id, found.fileSize);
     const rows = await this.prisma.registerImportRow.findMany({
       where: { importId: id },
@@ -608,6 +645,28 @@ export async function storedFile(db: SqlRunner, id: string, size: number): Promi
 export function importNotFound(): NotFoundError {
   return new NotFoundError('IMPORT_NOT_FOUND', 'Không tìm thấy lần nhập tệp này');
 }
+
+/**
+ * A commit or a discard needs an import still waiting: a committed one answers IMPORT_NOT_PENDING
+ * (as before discarding existed), a discarded one IMPORT_DISCARDED.
+ */
+function assertPending(status: string, action: 'commit' | 'discard'): void {
+  if (status === 'PREVIEWED') return;
+  if (status === 'DISCARDED') {
+    throw discarded(
+      action === 'commit' ? 'Lần nhập này đã bị hủy, không ghi vào sổ được: hãy tải tệp lên lại' : 'Lần nhập này đã được hủy trước đó',
+    );
+  }
+  throw new DomainError(
+    'IMPORT_NOT_PENDING',
+    action === 'commit'
+      ? 'Lần nhập này đã được ghi vào sổ, không ghi lại được: hãy tải tệp lên lại'
+      : 'Lần nhập này đã được ghi vào sổ, không hủy được',
+    409,
+  );
+}
+
+const discarded = (message: string) => new DomainError('IMPORT_DISCARDED', message, 409);
 
 function hasErrors(rows: number): DomainError {
   return new DomainError(

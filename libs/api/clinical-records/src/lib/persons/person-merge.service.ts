@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService, DomainError, NotFoundError, outOfScope, Prisma, PrismaService, RequestContext, writeScopeOf } from '@skss/api/core';
 import { badReference } from '../shared/problems';
-import { MergeDto, MergeResultDto } from './dto/person.response.dto';
+import { MergeDto, MergeResultDto, PersonMergeDto } from './dto/person.response.dto';
+import { LINK_SELECT, toPersonLink } from './persons.mapper';
 import { PersonsService } from './persons.service';
 
 /** The register rows that point at a person, by the delegate that holds them and the column. */
@@ -116,6 +117,20 @@ export class PersonMergeService {
       return record;
     }, TX);
     return { merge: toMergeDto(merge), person: await this.persons.detail(survivorId) };
+  }
+
+  /** The merges into a person, latest first; the merged person is named when the caller may see her. */
+  async list(survivorId: string): Promise<PersonMergeDto[]> {
+    await this.persons.requireVisible(survivorId);
+    const merges = await this.prisma.personMerge.findMany({ where: { survivorId }, orderBy: [{ at: 'desc' }, { id: 'desc' }], take: 100 });
+    const merged = await this.prisma.person.findMany({
+      where: { id: { in: [...new Set(merges.map((m) => m.mergedId))] } },
+      select: LINK_SELECT,
+    });
+    return merges.map((row) => {
+      const person = merged.find((p) => p.id === row.mergedId);
+      return { ...toMergeDto(row), merged: person ? toPersonLink(person) : null };
+    });
   }
 
   /** Moves back exactly what the merge moved (rows recorded for the survivor since stay with her). */

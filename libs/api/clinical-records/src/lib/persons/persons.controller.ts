@@ -20,6 +20,7 @@ import { ListPersonsQueryDto, MergeParamDto, MergePersonsDto, PersonIdParamDto }
 import {
   MergeResultDto,
   PersonDto,
+  PersonMergeDto,
   PersonPageDto,
   PersonRecordsDto,
   PersonSummaryDto,
@@ -130,6 +131,18 @@ export class PersonsController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'PERSON_MERGED' })
   merge(@Param() { id }: PersonIdParamDto, @Body() dto: MergePersonsDto): Promise<MergeResultDto> {
     return this.merges.merge(id, dto.duplicateId);
+  }
+
+  @Get(':id/merges')
+  @RequirePermissions('records.read')
+  @ApiOperation({
+    operationId: 'listPersonMerges',
+    summary: 'The duplicates merged into this person, latest first, undone ones included (the undo needs the merge id)',
+  })
+  @ApiOkResponse({ type: [PersonMergeDto] })
+  @ApiNotFoundResponse({ type: ErrorResponseDto })
+  mergesOf(@Param() { id }: PersonIdParamDto): Promise<PersonMergeDto[]> {
+    return this.merges.list(id);
   }
 
   @Post(':id/merges/:mergeId/undo')

@@ -57,7 +57,7 @@ export type PersonDetailRow = Prisma.PersonGetPayload<{ include: typeof PERSON_D
 export type PersonLinkRow = Prisma.PersonGetPayload<{ select: typeof LINK_SELECT }>;
 export { LINK_SELECT };
 
-const toLink = (row: PersonLinkRow): PersonLinkDto => ({
+export const toPersonLink = (row: PersonLinkRow): PersonLinkDto => ({
   id: row.id,
   fullName: row.fullName,
   dateOfBirth: dayFromDb(row.dateOfBirth),
@@ -76,8 +76,8 @@ export function toPersonDto(row: PersonDetailRow, mother: PersonLinkRow | null, 
     nationalityCode: row.nationalityCode,
     occupationCode: row.occupationCode,
     phone: row.phone,
-    mother: mother ? toLink(mother) : null,
-    children: row.children.map(toLink),
+    mother: mother ? toPersonLink(mother) : null,
+    children: row.children.map(toPersonLink),
     residences: row.residences.map((r) => ({
       commune: { code: r.commune.code, name: r.commune.name },
       address: r.address,

@@ -3,6 +3,7 @@ import { DOCUMENT, inject, Injectable } from '@angular/core';
 import {
   Api,
   commitRegisterImport,
+  discardRegisterImport,
   exportRegister,
   getRegisterExcelTemplate,
   getRegisterImport,
@@ -32,8 +33,8 @@ export function fileNameOf(disposition: string | null): string | null {
 }
 
 /**
- * Excel for the registers through the generated client: the template, the import (preview, commit, history, result
- * file) and the export of a register view. Files come back as Blobs and are saved under the name the API gives them.
+ * Excel for the registers through the generated client: the template, the import (preview, commit or discard,
+ * history, result file) and the export of a register view. Files come back as Blobs and are saved under the name the API gives them.
  */
 @Injectable({ providedIn: 'root' })
 export class ExcelApi {
@@ -59,6 +60,11 @@ export class ExcelApi {
 
   commit(register: RecordRegister, id: string, allOrNothing: boolean): Observable<ImportDetail> {
     return this.api.invoke(commitRegisterImport, { register, id, body: { allOrNothing } });
+  }
+
+  /** Discards a previewed import: nothing is written, the uploaded file is deleted. */
+  discard(register: RecordRegister, id: string): Observable<ImportDetail> {
+    return this.api.invoke(discardRegisterImport, { register, id });
   }
 
   get(register: RecordRegister, id: string): Observable<ImportDetail> {

@@ -3,11 +3,13 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, signal } f
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
+import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import {
   ApiErrorMessage,
   ApiFailure,
+  confirmAction,
   DateTimePipe,
   describeFailure,
   FileUpload,
@@ -34,10 +36,11 @@ const HISTORY_PAGE = 10;
 /**
  * "Nhập từ Excel" for one register: download the template; upload a filled file, which the API checks row by row
  * without writing anything; see the problems per row and cell; then write the valid rows, or none while any row is
- * wrong when "all or nothing" is ticked. Rows imported before are updated, not duplicated. Below, the register's
- * import history with each import's result file. Test hooks: `import-template`, `import-upload-input`,
- * `import-summary`, `import-error` (`data-row`, `data-column`), `import-all-or-nothing`, `import-commit`,
- * `import-committed`, `import-history-row`, `import-result`.
+ * wrong when "all or nothing" is ticked, or discard the import ("Hủy bản nhập": nothing written, the file deleted). Rows
+ * imported before are updated, not duplicated. Below, the register's import history with each import's result file.
+ * Test hooks: `import-template`, `import-upload-input`, `import-summary`, `import-error` (`data-row`, `data-column`),
+ * `import-all-or-nothing`, `import-commit`, `import-discard`, `import-committed`, `import-discarded`,
+ * `import-history-row`, `import-result`.
  */
 @Component({
   selector: 'skss-import-page',
@@ -63,6 +66,7 @@ const HISTORY_PAGE = 10;
 export class ImportPage {
   private readonly excel = inject(ExcelApi);
   private readonly i18n = inject(I18n);
+  private readonly dialog = inject(MatDialog);
 
   /** Route parameter: the register. */
   readonly register = input.required<RecordRegister>();
@@ -73,6 +77,7 @@ export class ImportPage {
   protected readonly current = signal<ImportDetail | null>(null);
   protected readonly allOrNothing = signal(false);
   protected readonly committing = signal(false);
+  protected readonly discarding = signal(false);
   protected readonly failure = signal<ApiFailure | null>(null);
   protected readonly downloading = signal(false);
   protected readonly historyPage = signal(1);
@@ -121,6 +126,29 @@ export class ImportPage {
       this.failure.set(describeFailure(error, (key, params) => this.i18n.t(key, params)));
     } finally {
       this.committing.set(false);
+    }
+  }
+
+  /** After a confirmation: the previewed import is dropped, nothing of it is written. */
+  protected async discard(): Promise<void> {
+    const current = this.current();
+    if (!current || current.status !== 'PREVIEWED' || this.committing() || this.discarding()) return;
+    const confirmed = await confirmAction(this.dialog, {
+      title: this.i18n.t('records.excel.discardTitle'),
+      text: this.i18n.t('records.excel.discardText', { file: current.fileName }),
+      confirm: this.i18n.t('records.excel.discardConfirm'),
+      destructive: true,
+    });
+    if (!confirmed) return;
+    this.discarding.set(true);
+    this.failure.set(null);
+    try {
+      this.current.set(await firstValueFrom(this.excel.discard(this.register(), current.id)));
+      this.history.reload();
+    } catch (error) {
+      this.failure.set(describeFailure(error, (key, params) => this.i18n.t(key, params)));
+    } finally {
+      this.discarding.set(false);
     }
   }
 

@@ -21,6 +21,7 @@ import { MatFormField, MatHint, MatLabel, MatPrefix } from '@angular/material/fo
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import { formatDay } from '@skss/console/i18n';
 import { ApiFailure, applyFieldErrors, describeFailure, FormProblems, I18n, Icon, Notice, remote, TranslatePipe } from '@skss/console/ui';
 import {
@@ -68,7 +69,7 @@ export function episodeOf(row: RegisterRow): PickedEpisode {
  * identifiers masked as the API returns them, or adds a new person inline (a known CCCD or card reuses the stored
  * person); then, for the maternal registers, her pregnancy episode, which can be registered on the spot.
  * Test hooks: `person-search`, `person-option` (`data-id`), `person-new`, `person-form-<field>`, `person-save`,
- * `person-chosen`, `person-change`, `episode-select`, `episode-new`, `episode-form-<field>`, `episode-save`.
+ * `person-chosen`, `person-open` (her page: rows, probable duplicates, merges), `person-change`, `episode-select`, `episode-new`, `episode-form-<field>`, `episode-save`.
  */
 @Component({
   selector: 'skss-person-picker',
@@ -90,6 +91,7 @@ export function episodeOf(row: RegisterRow): PickedEpisode {
     Notice,
     RecordForm,
     RecordsIcon,
+    RouterLink,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -210,6 +210,12 @@ export class MergeDto {
   undoneAt!: string | null;
 }
 
+/** A merge into this person as her page lists it: with whom, so that the officer knows which one an undo brings back. */
+export class PersonMergeDto extends MergeDto {
+  @ApiProperty({ type: PersonLinkDto, nullable: true, description: 'The person merged into this one, when visible to the caller' })
+  merged!: PersonLinkDto | null;
+}
+
 export class MergeResultDto {
   @ApiProperty({ type: MergeDto })
   merge!: MergeDto;
