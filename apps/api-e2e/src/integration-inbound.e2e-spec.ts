@@ -29,6 +29,7 @@ interface RecordResult {
   index: number;
   register: string | null;
   sourceRecordId: string | null;
+  facilityCode?: string | null;
   outcome: 'created' | 'updated' | 'unchanged' | 'rejected';
   id?: string | null;
   problems?: Problem[];
@@ -353,6 +354,52 @@ describe('limits', () => {
     expect(Number(limited[0].headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(answers.filter((a) => a.status === 200).length).toBeGreaterThanOrEqual(20);
     expect((await push([{ register: 'anc-visits' }])).status).toBe(200);
+  });
+});
+
+describe('monitoring of the inbound flow', () => {
+  it('counts per source and per facility the records accepted and rejected, with the reasons', async () => {
+    const account = await createAccount({ facilityCodes: [SECOND] });
+    const { body } = await push(
+      [
+        anc(unique('ANC-M'), woman(), {}, SECOND),
+        anc(unique('ANC-M'), woman(), { visitDate: '2030-03-10' }, SECOND),
+        anc(unique('ANC-M'), woman(), { weightKgs: 50 }, SECOND),
+      ],
+      { account },
+    );
+    expect(body.records.map((r) => [r.outcome, r.facilityCode])).toEqual([
+      ['created', SECOND],
+      ['rejected', SECOND],
+      ['rejected', SECOND],
+    ]);
+    const { status, body: monitoring } = await request<{
+      sources: {
+        source: string;
+        channel: string;
+        lastReceivedAt: string | null;
+        days: { accepted: number; rejected: number; reasons: Record<string, number> }[];
+      }[];
+      facilities: {
+        source: string;
+        facilityCode: string;
+        accepted: number;
+        rejected: number;
+        reasons: Record<string, number>;
+        silent: boolean;
+      }[];
+    }>('/api/v1/integration/monitoring/inbound?days=7', { token: admin });
+    expect(status).toBe(200);
+    const source = monitoring.sources.find((s) => s.source === account.clientId && s.channel === 'api');
+    expect(source?.lastReceivedAt).toBe(body.receivedAt);
+    expect(source?.days).toEqual([{ day: expect.any(String), accepted: 1, rejected: 2, reasons: { DATE_IN_FUTURE: 1, UNKNOWN_FIELD: 1 } }]);
+    expect(monitoring.facilities.find((f) => f.source === account.clientId)).toMatchObject({
+      facilityCode: SECOND,
+      accepted: 1,
+      rejected: 2,
+      reasons: { DATE_IN_FUTURE: 1, UNKNOWN_FIELD: 1 },
+      silent: false,
+    });
   });
 });
 

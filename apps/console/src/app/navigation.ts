@@ -8,6 +8,7 @@ export const NAV_SECTIONS = [
   { id: 'records', labelKey: 'nav.section.records' },
   { id: 'reports', labelKey: 'nav.section.reports' },
   { id: 'catalogs', labelKey: 'nav.section.catalogs' },
+  { id: 'integration', labelKey: 'nav.section.integration' },
   { id: 'administration', labelKey: 'nav.section.administration' },
 ] as const satisfies readonly { id: string; labelKey: CoreKey }[];
 

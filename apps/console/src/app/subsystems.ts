@@ -47,6 +47,25 @@ export const CONSOLE_SUBSYSTEMS: readonly ConsoleSubsystem[] = [
     loadChildren: () => import('@skss/console/administration').then((m) => m.CATALOGS_ROUTES),
   },
   {
+    // Every level watches the flows of its own scope (NCHI and the MCH Department: all); re-sending needs integration.manage.
+    path: 'inbound-data',
+    labelKey: 'nav.inboundData',
+    icon: 'visibility',
+    section: 'integration',
+    permissions: ['monitoring.read'],
+    scope: 'integration',
+    loadChildren: () => import('@skss/console/integration').then((m) => m.INBOUND_MONITORING_ROUTES),
+  },
+  {
+    path: 'outbound-data',
+    labelKey: 'nav.outboundData',
+    icon: 'schedule',
+    section: 'integration',
+    permissions: ['monitoring.read'],
+    scope: 'integration',
+    loadChildren: () => import('@skss/console/integration').then((m) => m.OUTBOUND_MONITORING_ROUTES),
+  },
+  {
     path: 'users',
     labelKey: 'nav.users',
     icon: 'person',

@@ -26,6 +26,10 @@ export const TRANSLATION_SCOPES = {
   admin: { vi: () => import('./scopes/admin/vi').then((m) => m.vi), en: () => import('./scopes/admin/en').then((m) => m.en) },
   records: { vi: () => import('./scopes/records/vi').then((m) => m.vi), en: () => import('./scopes/records/en').then((m) => m.en) },
   reports: { vi: () => import('./scopes/reports/vi').then((m) => m.vi), en: () => import('./scopes/reports/en').then((m) => m.en) },
+  integration: {
+    vi: () => import('./scopes/integration/vi').then((m) => m.vi),
+    en: () => import('./scopes/integration/en').then((m) => m.en),
+  },
 } as const satisfies Readonly<Record<string, Readonly<Record<Language, Loader>>>>;
 
 export type TranslationScope = keyof typeof TRANSLATION_SCOPES;

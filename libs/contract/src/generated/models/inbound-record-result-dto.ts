@@ -5,6 +5,11 @@ import { FieldErrorDto } from '../models/field-error-dto';
 import { InboundOutcome } from '../models/inbound-outcome';
 export interface InboundRecordResultDto {
   /**
+   * The facility the record was sent for, as sent (monitoring counts rejections per facility with it)
+   */
+  facilityCode?: string | null;
+
+  /**
    * Id of the stored record (created, updated)
    */
   id?: string | null;

@@ -52,6 +52,8 @@ interface Checked {
   register: string | null;
   sourceRecordId: string | null;
   envelope: InboundEnvelope | null;
+  /** A record refused before its envelope was read still names its facility for monitoring, as sent. */
+  sentFacilityCode?: string | null;
   facilityId: number | null;
   value: RecordValue | null;
   problems: InboundProblem[];
@@ -151,6 +153,7 @@ export class IngestionService {
           register: result.register,
           sourceRecordId: result.sourceRecordId,
           envelope: null,
+          sentFacilityCode: sentFacilityCode(records[index]),
           facilityId: null,
           value: null,
           problems: result.problems,
@@ -229,6 +232,7 @@ export class IngestionService {
       index: c.index,
       register: c.register,
       sourceRecordId: c.sourceRecordId,
+      facilityCode: c.envelope?.facilityCode ?? c.sentFacilityCode ?? null,
       outcome: 'rejected',
     }));
     const reject = (c: Checked, problems: InboundProblem[]) => {
@@ -380,6 +384,12 @@ function checkBatchShape(records: unknown): unknown[] {
 }
 
 /** A fresh copy for one attempt of the transaction (an attempt adds problems and replaces values). */
+/** The facility code of a record as sent, when it is one (monitoring only: the record is refused anyway). */
+function sentFacilityCode(raw: unknown): string | null {
+  const code = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['facilityCode'] : undefined;
+  return typeof code === 'string' && code.trim() ? code.trim().slice(0, 40) : null;
+}
+
 function copyChecked(c: Checked): Checked {
   return { ...c, problems: [...c.problems] };
 }

@@ -92,6 +92,23 @@ export class InboundFacilityDto {
   @ApiProperty({ type: 'integer', description: 'Records received in the period' })
   records!: number;
 
+  @ApiProperty({
+    type: 'integer',
+    description: 'Records of the facility accepted in the last `days` days (JSON batches and national packages)',
+  })
+  accepted!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Records of the facility rejected in the last `days` days' })
+  rejected!: number;
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { DATE_IN_FUTURE: 1 },
+    description: 'Rejections by problem code',
+  })
+  reasons!: Record<string, number>;
+
   @ApiProperty({ description: 'Nothing received for more than the silent-days threshold' })
   silent!: boolean;
 }

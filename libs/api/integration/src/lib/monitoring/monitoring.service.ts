@@ -91,10 +91,7 @@ export class MonitoringService {
     const facilities = await this.scope.facilities();
     const silentDays = query.silentDays ?? this.config.outbound.silentDays;
     const days = query.days ?? 14;
-    const [sources, facilityRows] = await Promise.all([
-      this.sources(facilities, days),
-      this.facilities(facilities, Math.max(days, silentDays), silentDays),
-    ]);
+    const [sources, facilityRows] = await Promise.all([this.sources(facilities, days), this.facilities(facilities, days, silentDays)]);
     return { silentDays, sources, facilities: facilityRows };
   }
 
@@ -126,9 +123,19 @@ export class MonitoringService {
         FROM batches b LEFT JOIN reasons r ON r.source = b.source AND r.day = b.day
         GROUP BY 1, 2 ORDER BY 2 DESC`,
       db.$queryRaw<SourceDay[]>`
-        SELECT t.client_id::text AS source, to_char(t.received_at, 'YYYY-MM-DD') AS day,
-               sum(t.accepted)::int AS accepted, sum(t.rejected)::int AS rejected, NULL::jsonb AS reasons
-        FROM national_transaction t WHERE t.received_at >= ${since} GROUP BY 1, 2 ORDER BY 2 DESC`,
+        WITH packages AS (
+          SELECT t.client_id::text AS source, to_char(t.received_at, 'YYYY-MM-DD') AS day, t.accepted, t.rejected,
+                 CASE WHEN jsonb_typeof(t.results) = 'array' THEN t.results ELSE '[]'::jsonb END AS results
+          FROM national_transaction t WHERE t.received_at >= ${since}),
+        reasons AS (
+          SELECT source, day, jsonb_object_agg(code, n) AS reasons FROM (
+            SELECT source, day, p ->> 'code' AS code, count(*)::int AS n
+            FROM packages, jsonb_array_elements(results) r, jsonb_array_elements(coalesce(r -> 'loi', '[]'::jsonb)) p
+            WHERE r ->> 'ketQua' = 'TU_CHOI' AND p ->> 'code' IS NOT NULL GROUP BY 1, 2, 3) codes
+          GROUP BY 1, 2)
+        SELECT p.source, p.day, sum(p.accepted)::int AS accepted, sum(p.rejected)::int AS rejected, max(r.reasons::text)::jsonb AS reasons
+        FROM packages p LEFT JOIN reasons r ON r.source = p.source AND r.day = p.day
+        GROUP BY 1, 2 ORDER BY 2 DESC`,
       db.integrationSyncState.findUnique({ where: { key: DEATHS_STATE_KEY } }),
     ]);
     const dayList = (rows: SourceDay[], source: string): DayCountDto[] =>
@@ -175,30 +182,56 @@ export class MonitoringService {
     return out;
   }
 
-  /** Per facility an account may send for: the newest record it sent, and whether it fell silent. */
+  /**
+   * Per facility an account may send for: the newest record it sent, whether it fell silent, and the
+   * records of the facility it sent in the last `days` days, accepted and rejected with reasons (the
+   * answers of its JSON batches carry each record's facility code; a national package names one).
+   */
   private async facilities(facilities: number[] | 'all', days: number, silentDays: number): Promise<InboundFacilityDto[]> {
     const inScope = facilities === 'all' ? Prisma.sql`true` : Prisma.sql`cf.facility_id = ANY(${facilities}::int[])`;
+    const window = Math.max(days, silentDays);
     const received = Prisma.join(
       REGISTER_TABLES.map(
         (table) => Prisma.sql`SELECT facility_id, source_system, updated_at FROM ${Prisma.raw(`"${table}"`)}
-          WHERE source = 'API' AND updated_at >= now() - make_interval(days => ${days})`,
+          WHERE source = 'API' AND updated_at >= now() - make_interval(days => ${window})`,
       ),
       ' UNION ALL ',
     );
+    const since = Prisma.sql`now() - make_interval(days => ${days})`;
     const rows = await this.prisma.raw.$queryRaw<
-      { facilityCode: string; facilityName: string; source: string; lastReceivedAt: Date | null; records: number; silent: boolean }[]
+      (Omit<InboundFacilityDto, 'lastReceivedAt' | 'reasons'> & { lastReceivedAt: Date | null; reasons: Record<string, number> | null })[]
     >`
       WITH received AS (${received}),
-      latest AS (SELECT facility_id, source_system, max(updated_at) AS at, count(*)::int AS n FROM received GROUP BY 1, 2)
+      latest AS (SELECT facility_id, source_system, max(updated_at) AS at, count(*)::int AS n FROM received GROUP BY 1, 2),
+      outcomes AS (
+        SELECT b.client_id, r ->> 'facilityCode' AS code, r ->> 'outcome' = 'rejected' AS rejected,
+               coalesce(r -> 'problems', '[]'::jsonb) AS problems
+        FROM integration_batch b, jsonb_array_elements(b.results) r
+        WHERE b.received_at >= ${since} AND r ->> 'facilityCode' IS NOT NULL
+        UNION ALL
+        SELECT t.client_id, t.facility_code, r ->> 'ketQua' = 'TU_CHOI', coalesce(r -> 'loi', '[]'::jsonb)
+        FROM national_transaction t, jsonb_array_elements(CASE WHEN jsonb_typeof(t.results) = 'array' THEN t.results ELSE '[]'::jsonb END) r
+        WHERE t.received_at >= ${since} AND t.facility_code IS NOT NULL AND r ->> 'ketQua' IN ('CHAP_NHAN', 'TU_CHOI')),
+      counted AS (
+        SELECT client_id, code, count(*) FILTER (WHERE NOT rejected)::int AS accepted, count(*) FILTER (WHERE rejected)::int AS rejected
+        FROM outcomes GROUP BY 1, 2),
+      reasons AS (
+        SELECT client_id, code, jsonb_object_agg(reason, n) AS reasons FROM (
+          SELECT o.client_id, o.code, p ->> 'code' AS reason, count(*)::int AS n
+          FROM outcomes o, jsonb_array_elements(o.problems) p WHERE o.rejected AND p ->> 'code' IS NOT NULL GROUP BY 1, 2, 3) codes
+        GROUP BY 1, 2)
       SELECT f.code AS "facilityCode", f.name AS "facilityName", c.client_id AS source, l.at AS "lastReceivedAt", coalesce(l.n, 0) AS records,
+             coalesce(o.accepted, 0) AS accepted, coalesce(o.rejected, 0) AS rejected, rs.reasons,
              (l.at IS NULL OR l.at < now() - make_interval(days => ${silentDays})) AS silent
       FROM integration_client c
       JOIN integration_client_facility cf ON cf.client_id = c.id
       JOIN facility f ON f.id = cf.facility_id
       LEFT JOIN latest l ON l.facility_id = cf.facility_id AND l.source_system = c.client_id
+      LEFT JOIN counted o ON o.client_id = c.id AND o.code = f.code
+      LEFT JOIN reasons rs ON rs.client_id = c.id AND rs.code = f.code
       WHERE c.system IN ('HIS', 'YTCS') AND c.status = 'active' AND ${inScope}
       ORDER BY silent DESC, f.code, c.client_id
       LIMIT 5000`;
-    return rows.map((r) => ({ ...r, lastReceivedAt: r.lastReceivedAt?.toISOString() ?? null }));
+    return rows.map((r) => ({ ...r, lastReceivedAt: r.lastReceivedAt?.toISOString() ?? null, reasons: r.reasons ?? {} }));
   }
 }

@@ -26,6 +26,9 @@ export const en: Record<keyof typeof vi, string> = {
   'nav.section.reports': 'Reports',
   'nav.reports': 'Statistical reports',
   'nav.section.catalogs': 'Catalogs',
+  'nav.section.integration': 'Data exchange',
+  'nav.inboundData': 'Incoming data',
+  'nav.outboundData': 'Outgoing data',
   'nav.section.administration': 'System administration',
 
   'idle.title': 'Your session is about to expire',

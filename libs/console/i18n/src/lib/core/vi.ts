@@ -28,6 +28,9 @@ export const vi = {
   'nav.section.reports': 'Báo cáo',
   'nav.reports': 'Báo cáo thống kê',
   'nav.section.catalogs': 'Danh mục',
+  'nav.section.integration': 'Liên thông dữ liệu',
+  'nav.inboundData': 'Dữ liệu nhận về',
+  'nav.outboundData': 'Dữ liệu gửi đi',
   'nav.section.administration': 'Quản trị hệ thống',
 
   'idle.title': 'Phiên làm việc sắp hết hạn',

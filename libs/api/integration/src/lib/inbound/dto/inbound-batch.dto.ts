@@ -107,6 +107,14 @@ export class InboundRecordResultDto {
   @ApiProperty({ type: String, nullable: true, example: 'HIS-ANC-2026-000123' })
   sourceRecordId!: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'TYT.03127.2025',
+    description: 'The facility the record was sent for, as sent (monitoring counts rejections per facility with it)',
+  })
+  facilityCode?: string | null;
+
   @ApiProperty({ enum: INBOUND_OUTCOMES, enumName: 'InboundOutcome', example: 'created' })
   outcome!: InboundOutcome;
 
