@@ -178,6 +178,44 @@ describe('single sign-on with the health statistics software (OpenID Connect)', 
     expect(failures).toHaveLength(1);
   });
 
+  it('refuses a tampered state and a replayed callback with SSO_FAILED, recording the check that failed', async () => {
+    const [{ last }] = await query<{ last: string }>(`SELECT COALESCE(MAX(id), 0)::text AS last FROM audit_event`);
+    const browser = await openBrowser(base);
+    let callbackUrl = '';
+    let sealed = '';
+    try {
+      const { page, context } = browser;
+      page.on('request', (req) => {
+        if (req.url().startsWith(`${base}/api/v1/auth/sso/callback`)) callbackUrl = req.url();
+      });
+      await page.goto('/api/v1/auth/sso/login');
+      sealed = (await context.cookies(`${base}/api/v1/auth/sso/callback`)).find((c) => c.name === 'skss_sso')?.value ?? '';
+      await page.fill('input[name=login]', LINKED_LOGIN);
+      await page.fill('input[name=password]', 'any password');
+      await page.click('button[type=submit]');
+      await page.waitForSelector('input[name=prompt][value=consent]', { state: 'attached' });
+      await page.click('button[type=submit]');
+      await page.waitForURL(`${base}/`);
+    } finally {
+      await browser.close();
+    }
+    expect(callbackUrl).toContain('code=');
+    expect(sealed).not.toBe('');
+    const call = (url: string) => fetch(url, { redirect: 'manual', headers: { cookie: `skss_sso=${sealed}` } });
+    const tampered = new URL(callbackUrl);
+    tampered.searchParams.set('state', 'forged');
+    const forged = await call(tampered.href);
+    expect([forged.status, forged.headers.get('location')]).toEqual([302, '/login?sso_error=SSO_FAILED']);
+    const replayed = await call(callbackUrl);
+    expect([replayed.status, replayed.headers.get('location')]).toEqual([302, '/login?sso_error=SSO_FAILED']);
+    expect(replayed.headers.get('set-cookie') ?? '').not.toMatch(/skss_session=[^;]/);
+    const reasons = await query<{ reason: string }>(
+      `SELECT details->>'reason' AS reason FROM audit_event WHERE id > $1 AND action = 'SIGN_IN_FAILED' AND details->>'reason' LIKE 'oidc-error:%' ORDER BY id`,
+      [last],
+    );
+    expect(reasons.map((r) => r.reason)).toEqual(['oidc-error:OAUTH_INVALID_RESPONSE', 'oidc-error:invalid_grant']);
+  });
+
   it('answers 404 SSO_NOT_CONFIGURED and hides the button where SSO is not configured', async () => {
     const plain = process.env['SKSS_BASE_URL'];
     if (!plain) throw new Error('The global set-up should have started a stack without SSO settings');

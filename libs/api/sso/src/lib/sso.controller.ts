@@ -4,7 +4,7 @@ import type { CookieOptions, Request, Response } from 'express';
 import { AppConfig, ErrorResponseDto, InjectAppConfig, Public } from '@skss/api/core';
 import { CSRF_COOKIE, IssuedSession, SESSION_COOKIE } from '@skss/api/auth';
 import { SsoStatusDto } from './dto/sso-status.dto';
-import { SSO_PATH } from './oidc/oidc-client';
+import { SSO_PATH, TransactionSource } from './oidc/oidc-client';
 import { SSO_TRANSACTION_TTL_MS } from './oidc/sso-transaction';
 import { loginPageWith, SsoService } from './sso.service';
 
@@ -49,12 +49,8 @@ export class SsoController {
   })
   @ApiFoundResponse({ description: "To the provider's authorization endpoint, or to /login?sso_error=SSO_FAILED when it is unreachable" })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'SSO_NOT_CONFIGURED' })
-  async login(@Res() res: Response): Promise<void> {
-    const start = await this.sso.begin();
-    if (start.transaction) {
-      res.cookie(SSO_TRANSACTION_COOKIE, start.transaction, this.transactionCookie(SSO_TRANSACTION_TTL_MS));
-    }
-    res.redirect(302, start.location);
+  async login(@Req() req: Request, @Res() res: Response): Promise<void> {
+    res.redirect(302, await this.sso.begin(req, this.transaction(req, res)));
   }
 
   @Public()
@@ -70,15 +66,21 @@ export class SsoController {
   @ApiFoundResponse({ description: 'Refused: to /login?sso_error=…' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'SSO_NOT_CONFIGURED' })
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const sealed = (req.cookies as Record<string, string> | undefined)?.[SSO_TRANSACTION_COOKIE];
-    const query = new URL(req.originalUrl, 'http://callback').search;
-    const result = await this.sso.complete(query, sealed, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] });
+    const result = await this.sso.complete(req, this.transaction(req, res), { ip: req.ip ?? null, userAgent: req.headers['user-agent'] });
     // One use only, whatever the outcome.
     res.clearCookie(SSO_TRANSACTION_COOKIE, this.transactionCookie());
     res.set('Cache-Control', 'no-store');
     if ('error' in result) return res.redirect(302, loginPageWith(result.error));
     this.setSessionCookies(res, result.signedIn);
     res.type('html').send(CONTINUE_PAGE);
+  }
+
+  /** The sealed transaction this browser presents, and where the strategy's new one goes (see oidc/oidc-passport.ts). */
+  private transaction(req: Request, res: Response): TransactionSource {
+    return {
+      sealed: (req.cookies as Record<string, string> | undefined)?.[SSO_TRANSACTION_COOKIE],
+      store: (sealed) => res.cookie(SSO_TRANSACTION_COOKIE, sealed, this.transactionCookie(SSO_TRANSACTION_TTL_MS)),
+    };
   }
 
   /**

@@ -1,17 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { Request } from 'express';
 import { AppConfig, DomainError, InjectAppConfig, SsoConfig } from '@skss/api/core';
 import { IssuedSession, SignInClient, SignInService } from '@skss/api/auth';
 import { SSO_LABEL, SsoStatusDto } from './dto/sso-status.dto';
 import { SsoAccountsRepository } from './linking/sso-accounts.repository';
 import { decideLink, failureUsername, linkValueOf, SsoError } from './linking/sso-linking';
-import { OidcClient, protocolErrorCode } from './oidc/oidc-client';
-import { openTransaction, sealTransaction, transactionKey } from './oidc/sso-transaction';
-
-/** Where to send the browser to start, and the sealed transaction to keep in its cookie (none when it cannot start). */
-export interface SsoStart {
-  location: string;
-  transaction?: string;
-}
+import { OidcClient, OidcOutcome, protocolErrorCode, TransactionSource } from './oidc/oidc-client';
 
 export type SsoCompletion = { signedIn: IssuedSession & { userId: string } } | { error: SsoError };
 
@@ -20,51 +14,44 @@ export const loginPageWith = (error: SsoError): string => `/login?sso_error=${er
 /**
  * Single sign-on with the health statistics software (phần mềm Thống kê y tế) as an OpenID Connect
  * relying party. A provider account signs in here only when an administrator linked it to an
- * active account (user_account.sso_subject); accounts are never created on the fly.
+ * active account (user_account.sso_subject); accounts are never created on the fly. The protocol
+ * is the Passport strategy's (oidc/oidc.strategy.ts, run by OidcClient); the rules are here.
  */
 @Injectable()
 export class SsoService {
   private readonly logger = new Logger(SsoService.name);
-  private readonly key: Buffer | null;
 
   constructor(
     @InjectAppConfig() private readonly config: AppConfig,
     private readonly oidc: OidcClient,
     private readonly accounts: SsoAccountsRepository,
     private readonly signIn: SignInService,
-  ) {
-    this.key = config.sso ? transactionKey(config.sso.clientSecret) : null;
-  }
+  ) {}
 
   status(): SsoStatusDto {
     return { enabled: this.config.sso !== null, label: SSO_LABEL };
   }
 
-  async begin(): Promise<SsoStart> {
-    const { sso, key } = this.configured();
-    try {
-      const { url, transaction } = await this.oidc.begin(sso);
-      return { location: url, transaction: sealTransaction(transaction, key) };
-    } catch (error) {
-      this.logger.warn(`Single sign-on could not start (provider unreachable or misconfigured): ${describe(error)}`);
-      return { location: loginPageWith('SSO_FAILED') };
-    }
+  /** Where to send the browser: the provider's authorization endpoint (the strategy stored the transaction), or back to the login page. */
+  async begin(req: Request, transaction: TransactionSource): Promise<string> {
+    const outcome = await this.oidc.authenticate(this.configured(), req, 'login', transaction);
+    if (outcome.kind === 'redirect') return outcome.location;
+    this.logger.warn(`Single sign-on could not start (provider unreachable or misconfigured): ${describe(failureOf(outcome))}`);
+    return loginPageWith('SSO_FAILED');
   }
 
-  /** Finishes a sign-in from the provider's answer (the callback's query string) and the browser's sealed transaction. */
-  async complete(callbackQuery: string, sealedTransaction: string | undefined, client: SignInClient): Promise<SsoCompletion> {
-    const { sso, key } = this.configured();
-    const transaction = openTransaction(sealedTransaction, key);
-    if (!transaction) return this.refuse(null, 'SSO_FAILED', 'oidc-no-transaction', client);
-
-    let claims;
-    try {
-      claims = await this.oidc.finish(sso, callbackQuery, transaction);
-    } catch (error) {
+  /** Finishes a sign-in from the provider's answer (the callback request) and the browser's sealed transaction. */
+  async complete(req: Request, transaction: TransactionSource, client: SignInClient): Promise<SsoCompletion> {
+    const sso = this.configured();
+    const outcome = await this.oidc.authenticate(sso, req, 'callback', transaction);
+    if (outcome.kind === 'no-transaction') return this.refuse(null, 'SSO_FAILED', 'oidc-no-transaction', client);
+    if (outcome.kind !== 'verified') {
+      const error = failureOf(outcome);
       this.logger.warn(`Single sign-on refused by the protocol checks: ${describe(error)}`);
       return this.refuse(null, 'SSO_FAILED', `oidc-error:${protocolErrorCode(error)}`, client);
     }
 
+    const { claims } = outcome;
     const linkValue = linkValueOf(claims, sso.linkClaim);
     if (linkValue === null) return this.refuse(linkValueOf(claims, 'sub'), 'SSO_FAILED', 'oidc-claim-missing', client);
     const decision = decideLink(await this.accounts.findBySsoSubject(linkValue));
@@ -79,11 +66,9 @@ export class SsoService {
     return { error };
   }
 
-  private configured(): { sso: SsoConfig; key: Buffer } {
-    if (!this.config.sso || !this.key) {
-      throw new DomainError('SSO_NOT_CONFIGURED', 'Chưa cấu hình đăng nhập bằng tài khoản Thống kê y tế', 404);
-    }
-    return { sso: this.config.sso, key: this.key };
+  private configured(): SsoConfig {
+    if (!this.config.sso) throw new DomainError('SSO_NOT_CONFIGURED', 'Chưa cấu hình đăng nhập bằng tài khoản Thống kê y tế', 404);
+    return this.config.sso;
   }
 }
 
@@ -91,4 +76,9 @@ export class SsoService {
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message.replace(/\s+/g, ' ').slice(0, 200) : '';
   return `${protocolErrorCode(error)}${message ? ` (${message})` : ''}`;
+}
+
+/** The failure of a run of the strategy (a leg ending as only the other leg can is one too). */
+function failureOf(outcome: OidcOutcome): unknown {
+  return outcome.kind === 'failed' ? outcome.error : new Error(`Unexpected outcome of the strategy: ${outcome.kind}`);
 }

@@ -1,86 +1,98 @@
 import { Injectable } from '@nestjs/common';
+import type { Request } from 'express';
 import * as oidc from 'openid-client';
+import passport from 'passport';
 import { AppConfig, InjectAppConfig, SsoConfig } from '@skss/api/core';
-import { SsoTransaction } from './sso-transaction';
+import { OidcAuthenticateOptions, OidcStep, OidcStrategy, ProviderClaims, SSO_OIDC } from './oidc.strategy';
+import { transactionSession, TransactionSource } from './oidc-passport';
+import { transactionKey } from './sso-transaction';
 
-/** Where the provider sends the browser back: the API prefix and version are those of apps/api. */
-export const SSO_PATH = '/api/v1/auth/sso';
-export const callbackUrl = (sso: SsoConfig): string => `${sso.publicUrl}${SSO_PATH}/callback`;
+export { callbackUrl, SSO_PATH } from './oidc.strategy';
+export type { OidcStep, ProviderClaims } from './oidc.strategy';
+export type { TransactionSource } from './oidc-passport';
 
-const SCOPE = 'openid profile';
 const DISCOVERY_TIMEOUT_SECONDS = 10;
 /** Plain HTTP is accepted only for a provider on this machine (tests, local trials). */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export type ProviderClaims = Readonly<Record<string, unknown>>;
+/** How a run of the Passport strategy ended. */
+export type OidcOutcome =
+  /** Login: to the provider's authorization endpoint (the transaction is in the cookie). */
+  | { kind: 'redirect'; location: string }
+  /** Callback: the response passed every check; the provider's claims. */
+  | { kind: 'verified'; claims: ProviderClaims }
+  /** Callback without a live transaction of this browser: nothing was sent to the provider. */
+  | { kind: 'no-transaction' }
+  /** Provider unreachable, cancelled (`error=access_denied`) or a protocol check failed. */
+  | { kind: 'failed'; error: unknown };
 
 /**
- * The OpenID Connect relying party (authorization code flow with PKCE, state and nonce) over
- * openid-client. The provider's metadata is discovered once and cached; a failed discovery is
- * retried on the next sign-in.
+ * Runs the OpenID Connect sign-in through Passport (the strategy in oidc.strategy.ts). The
+ * provider's metadata is discovered once and the strategy built and registered with it; a failed
+ * discovery is retried on the next sign-in.
  */
 @Injectable()
 export class OidcClient {
-  private configuration: Promise<oidc.Configuration> | null = null;
+  private strategy: Promise<OidcStrategy> | null = null;
   private readonly issuer: URL | null;
+  private readonly key: Buffer | null;
 
   constructor(@InjectAppConfig() config: AppConfig) {
     // A misconfigured issuer stops the API at boot rather than at the first sign-in.
     this.issuer = config.sso ? issuerUrl(config.sso.issuer) : null;
-  }
-
-  /** The provider's authorization URL for a new sign-in, and what the callback must check. */
-  async begin(sso: SsoConfig): Promise<{ url: string; transaction: SsoTransaction }> {
-    const configuration = await this.discover(sso);
-    const transaction: SsoTransaction = {
-      codeVerifier: oidc.randomPKCECodeVerifier(),
-      state: oidc.randomState(),
-      nonce: oidc.randomNonce(),
-    };
-    const url = oidc.buildAuthorizationUrl(configuration, {
-      redirect_uri: callbackUrl(sso),
-      scope: SCOPE,
-      code_challenge: await oidc.calculatePKCECodeChallenge(transaction.codeVerifier),
-      code_challenge_method: 'S256',
-      state: transaction.state,
-      nonce: transaction.nonce,
-    });
-    return { url: url.href, transaction };
+    this.key = config.sso ? transactionKey(config.sso.clientSecret) : null;
   }
 
   /**
-   * Validates the authorization response (state, issuer), redeems the code with the PKCE verifier,
-   * validates the ID token (signature, audience, nonce) and returns its claims; when the link claim
-   * is not in the ID token, the userinfo answer (for the same subject) fills the gap.
+   * passport.authenticate() with a callback of our own: Passport and the strategy write nothing to
+   * the response. The strategy's redirect is caught (Passport would end the response itself) so
+   * that the controller answers every outcome in one place, after the transaction cookie is set.
    */
-  async finish(sso: SsoConfig, callbackQuery: string, transaction: SsoTransaction): Promise<ProviderClaims> {
-    const configuration = await this.discover(sso);
-    const tokens = await oidc.authorizationCodeGrant(configuration, new URL(`${callbackUrl(sso)}${callbackQuery}`), {
-      pkceCodeVerifier: transaction.codeVerifier,
-      expectedState: transaction.state,
-      expectedNonce: transaction.nonce,
-      idTokenExpected: true,
+  async authenticate(sso: SsoConfig, req: Request, step: OidcStep, transaction: TransactionSource): Promise<OidcOutcome> {
+    if (!this.key) throw new Error('Single sign-on is not configured');
+    try {
+      await this.registered(sso);
+    } catch (error) {
+      return { kind: 'failed', error };
+    }
+    const session = transactionSession(transaction, this.key);
+    const options: OidcAuthenticateOptions = { session: false, step };
+    return new Promise<OidcOutcome>((resolve) => {
+      let location = '';
+      const response = {
+        statusCode: 0,
+        setHeader: (name: string, value: string) => {
+          if (name.toLowerCase() === 'location') location = value;
+        },
+        end: () => resolve(location ? { kind: 'redirect', location } : { kind: 'failed', error: new Error('Redirect without a location') }),
+      };
+      const middleware = passport.authenticate(SSO_OIDC, options, (error: unknown, claims: ProviderClaims | false, info: unknown) => {
+        if (error) return resolve({ kind: 'failed', error });
+        if (claims) return resolve({ kind: 'verified', claims });
+        // The strategy fails without an error when it finds no transaction, and when the user cancelled at the provider.
+        resolve(session.hadTransaction ? { kind: 'failed', error: info } : { kind: 'no-transaction' });
+      }) as (req: Request, res: unknown, next: (error?: unknown) => void) => void;
+      middleware(Object.assign(req, { session: session.store }), response, (error?: unknown) =>
+        resolve({ kind: 'failed', error: error ?? new Error('The strategy passed') }),
+      );
     });
-    const claims = tokens.claims();
-    if (!claims) throw new Error('The provider returned no ID token');
-    if (claims[sso.linkClaim] !== undefined) return claims;
-    const userinfo = await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub);
-    return { ...userinfo, ...claims };
   }
 
-  private discover(sso: SsoConfig): Promise<oidc.Configuration> {
+  /** The strategy for the configured provider, built (and so registered with Passport under SSO_OIDC) once discovered. */
+  private registered(sso: SsoConfig): Promise<OidcStrategy> {
     if (!this.issuer) throw new Error('Single sign-on is not configured');
     const insecure = this.issuer.protocol === 'http:';
-    this.configuration ??= oidc
+    this.strategy ??= oidc
       .discovery(this.issuer, sso.clientId, sso.clientSecret, oidc.ClientSecretBasic(sso.clientSecret), {
         timeout: DISCOVERY_TIMEOUT_SECONDS,
         execute: insecure ? [oidc.allowInsecureRequests] : [],
       })
+      .then((configuration) => new OidcStrategy(configuration, sso))
       .catch((error: unknown) => {
-        this.configuration = null;
+        this.strategy = null;
         throw error;
       });
-    return this.configuration;
+    return this.strategy;
   }
 }
 
