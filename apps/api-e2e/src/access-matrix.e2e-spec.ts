@@ -187,6 +187,7 @@ function clinicalRecordRows(): Row[] {
     },
     { op: 'GET /api/v1/persons/{id}/duplicates', target: IN_STATION, expect: READ_IN, call: () => ({ params: { id: inPerson } }) },
     { op: 'GET /api/v1/persons/{id}/records', target: IN_STATION, expect: READ_IN, call: () => ({ params: { id: inPerson } }) },
+    { op: 'GET /api/v1/persons/{id}/merges', target: IN_STATION, expect: READ_IN, call: () => ({ params: { id: inPerson } }) },
     {
       op: 'POST /api/v1/persons/{id}/merges',
       target: IN_STATION,
@@ -376,6 +377,15 @@ function registerExcelRows(): Row[] {
       },
     },
     {
+      op: 'POST /api/v1/clinical-records/{register}/imports/{id}/discard',
+      target: IN_STATION,
+      expect: WRITE_IN(200),
+      call: async () => {
+        const id = await previewedImport(tokens.TYT);
+        return { params: { register, id }, state: () => importState(id) };
+      },
+    },
+    {
       op: 'GET /api/v1/clinical-records/{register}/imports/{id}/result.xlsx',
       target: IN_STATION,
       expect: ENTER,
@@ -470,6 +480,24 @@ function statisticalReportRows(): Row[] {
     },
     {
       op: `GET ${REPORTS}/aggregates/{form}/{facilityId}`,
+      target: 'the CDC of Điện Biên (CDC.11), which the stations report to',
+      expect: { NCHI_ADMIN: 200, VU_BMTE: 200, SO_Y_TE: 200, CDC: 200, TYT: [404, 'FACILITY_NOT_FOUND'], anonymous: 401 },
+      call: async () => ({
+        params: { form: 'maternal-care', facilityId: String(await facilityIdOf('CDC.11')) },
+        query: `period=${MATRIX_MONTH}`,
+      }),
+    },
+    {
+      op: `GET ${REPORTS}/aggregates/{form}/{facilityId}/export.xlsx`,
+      target: 'the CDC of Điện Biên (CDC.11), which the stations report to',
+      expect: { NCHI_ADMIN: 200, VU_BMTE: 200, SO_Y_TE: 200, CDC: 200, TYT: [404, 'FACILITY_NOT_FOUND'], anonymous: 401 },
+      call: async () => ({
+        params: { form: 'maternal-care', facilityId: String(await facilityIdOf('CDC.11')) },
+        query: `period=${MATRIX_MONTH}`,
+      }),
+    },
+    {
+      op: `GET ${REPORTS}/aggregates/{form}/{facilityId}/export.csv`,
       target: 'the CDC of Điện Biên (CDC.11), which the stations report to',
       expect: { NCHI_ADMIN: 200, VU_BMTE: 200, SO_Y_TE: 200, CDC: 200, TYT: [404, 'FACILITY_NOT_FOUND'], anonymous: 401 },
       call: async () => ({

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { download } from './support/excel';
+import { request } from './support/http';
 import { act, ancVisit, facilityReportingTo, reportAccount, reportOf, REPORTS } from './support/reports';
 
 /**
@@ -40,20 +41,25 @@ async function workbookValues(file: Buffer): Promise<{ texts: string[]; values: 
   return { texts, values };
 }
 
-function csvValues(text: string): Record<string, number> {
+/** Cell key → the value field as written (empty: no number). */
+function csvFields(text: string): Record<string, string> {
   const [header, ...lines] = text
     .replace(/^\uFEFF/, '')
     .trim()
     .split(/\r?\n/);
   const columns = header.split(',');
   const at = (name: string) => columns.indexOf(name);
-  const values: Record<string, number> = {};
+  const values: Record<string, string> = {};
   for (const line of lines) {
     // The labels may hold quoted commas; the keys and the value do not.
     const cells = line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')) ?? [];
-    values[`${cells[at('row_key')]}:${cells[at('column_key')]}`] = Number(cells[at('value')]);
+    values[`${cells[at('row_key')]}:${cells[at('column_key')]}`] = cells[at('value')];
   }
   return values;
+}
+
+function csvValues(text: string): Record<string, number> {
+  return Object.fromEntries(Object.entries(csvFields(text)).map(([key, value]) => [key, Number(value)]));
 }
 
 /** The screen's values of the printed cells (the table shows commune rows; unprinted keys are not compared). */
@@ -100,11 +106,141 @@ describe('report downloads', () => {
     for (const [key, value] of Object.entries(values)) expect({ key, value }).toEqual({ key, value: report.sent?.[key] ?? 0 });
   });
 
-  it('refuses another station’s report (404) and a form not exported per month (400)', async () => {
+  it('refuses another station’s report and a form the station does not send (404)', async () => {
     const other = (await reportAccount((await facilityReportingTo('CDC.12')).code, 'TYT')).token;
     const refused = await download(`${REPORTS}/commune/${stationId}/${MONTH}/export.xlsx`, other);
     expect(refused.status).toBe(404);
-    const facilityForm = await download(`${REPORTS}/maternal-care/${stationId}/${MONTH}/export.xlsx`, officer);
-    expect(facilityForm.status).toBe(400);
+    const notDue = await download(`${REPORTS}/maternal-care/${stationId}/${MONTH}/export.xlsx`, officer);
+    expect([notDue.status, JSON.parse(notDue.file.toString('utf8')).code]).toEqual([404, 'FORM_NOT_DUE']);
+  });
+});
+
+interface AggregateLine {
+  key: string;
+  kind: 'group' | 'unit' | 'district';
+  label: string;
+  values: Record<string, number | null>;
+}
+interface Aggregate {
+  level: string;
+  version: { key: string; officialCode: string; title: string };
+  facility: { code: string; name: string };
+  columns: { key: string; label: string }[];
+  lines: AggregateLine[];
+}
+
+/** Line key:column key → value of every cell of the aggregate (null: grey, not collected or missing). */
+const aggregateCells = (aggregate: { lines: AggregateLine[] }): Record<string, number | null> =>
+  Object.fromEntries(
+    aggregate.lines.flatMap((line) => Object.entries(line.values).map(([column, value]) => [`${line.key}:${column}`, value])),
+  );
+
+/** The printed cells must be the aggregate's, and every number of the aggregate printed. */
+function expectSameNumbers(printed: Record<string, number | null>, aggregate: { lines: AggregateLine[] }): void {
+  const cells = aggregateCells(aggregate);
+  expect(printed).toEqual(Object.fromEntries(Object.keys(printed).map((key) => [key, key in cells ? cells[key] : 'not in the aggregate'])));
+  const numbers = Object.entries(cells).filter(([, value]) => value !== null);
+  expect(numbers.filter(([key]) => !(key in printed))).toEqual([]);
+}
+
+/**
+ * Biểu 4–8 of an aggregating unit downloaded for a period: one line per reporting unit, the
+ * subtotals and the total, with the same numbers as the aggregate the screen shows (getAggregateReport).
+ * Two stations of their own under the CDC of Điện Biên send and have approved their September 2025
+ * commune reports (TT 23/2025: Báo cáo 4 at the province level).
+ */
+describe('aggregate downloads (Biểu 4–8 of a district or province)', () => {
+  const SEPTEMBER = '2025-09';
+  let cdc = '';
+  let cdcId = 0;
+  const stations: { id: number; code: string; name: string }[] = [];
+
+  beforeAll(async () => {
+    cdc = (await reportAccount('CDC.11', 'CDC')).token;
+    for (const visits of [['2025-09-03', '2025-09-17'], ['2025-09-09']]) {
+      const station = await facilityReportingTo('CDC.11');
+      const sender = (await reportAccount(station.code, 'TYT')).token;
+      for (const day of visits) await ancVisit(sender, day);
+      expect((await act(sender, 'send', station.id, SEPTEMBER)).status).toBe(200);
+      expect((await act(cdc, 'approve', station.id, SEPTEMBER)).status).toBe(200);
+      stations.push(station);
+    }
+    cdcId = (await reportOf(cdc, stations[0].id, SEPTEMBER)).approver?.id ?? 0;
+  });
+
+  const aggregateOf = async (period: string): Promise<Aggregate> => {
+    const answer = await request<Aggregate>(`${REPORTS}/aggregates/maternal-care/${cdcId}?period=${period}`, { token: cdc });
+    expect(answer.status).toBe(200);
+    return answer.body;
+  };
+
+  it('the workbook has the official header, a line per reporting unit and the numbers of the aggregate', async () => {
+    const aggregate = await aggregateOf(SEPTEMBER);
+    const xlsx = await download(`${REPORTS}/aggregates/maternal-care/${cdcId}/export.xlsx?period=${SEPTEMBER}`, cdc);
+    expect([xlsx.status, xlsx.type]).toEqual([200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']);
+    expect(xlsx.disposition).toContain(`maternal-care_CDC.11_${SEPTEMBER}.xlsx`);
+    const book = await workbookValues(xlsx.file);
+    const texts = book.texts.join(' | ');
+    for (const text of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      aggregate.version.officialCode,
+      aggregate.version.title.toLocaleUpperCase('vi'),
+      'Báo cáo tháng 09 năm 2025',
+      `Đơn vị báo cáo: ${aggregate.facility.name}`,
+      'Tên đơn vị',
+      'Tổng số',
+      'Cấp xã',
+      ...aggregate.columns.slice(0, 5).map((c) => c.label),
+      ...stations.map((s) => s.name),
+    ]) {
+      expect(texts).toContain(text);
+    }
+    // Each station's line carries its approved antenatal visits; the total adds up every unit.
+    expect(stations.map((s) => book.values[`unit:${s.code}:ancVisits`])).toEqual([2, 1]);
+    const units = aggregate.lines.filter((l) => l.kind === 'unit');
+    expect(book.values['group:total:ancVisits']).toBe(units.reduce((sum, l) => sum + (l.values['ancVisits'] ?? 0), 0));
+    expectSameNumbers(book.values, aggregate);
+  });
+
+  it('the CSV carries the same lines and numbers, and a quarter view its own', async () => {
+    const aggregate = await aggregateOf(SEPTEMBER);
+    const csv = await download(`${REPORTS}/aggregates/maternal-care/${cdcId}/export.csv?period=${SEPTEMBER}`, cdc);
+    expect([csv.status, csv.type?.startsWith('text/csv')]).toEqual([200, true]);
+    const text = csv.file.toString('utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    const fields = csvFields(text);
+    expect(stations.map((s) => fields[`unit:${s.code}:ancVisits`])).toEqual(['2', '1']);
+    expectSameNumbers(
+      Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, value === '' ? null : Number(value)])),
+      aggregate,
+    );
+
+    const quarter = await aggregateOf('2025-Q3');
+    const book = await workbookValues(
+      (await download(`${REPORTS}/aggregates/maternal-care/${cdcId}/export.xlsx?period=2025-Q3`, cdc)).file,
+    );
+    expect(book.texts.join(' | ')).toContain('Kỳ báo cáo: Quý III năm 2025 (từ ngày 01/07/2025 đến ngày 30/09/2025)');
+    expectSameNumbers(book.values, quarter);
+  });
+
+  it('the facility’s own Biểu 4–8 export: the aggregating unit’s lines, a hospital’s own line', async () => {
+    const aggregate = await aggregateOf(SEPTEMBER);
+    const own = await workbookValues((await download(`${REPORTS}/maternal-care/${cdcId}/${SEPTEMBER}/export.xlsx`, cdc)).file);
+    expect(own.texts.join(' | ')).toContain('Bản nháp');
+    expectSameNumbers(own.values, aggregate);
+
+    const hospital = await facilityReportingTo('CDC.11', 'CENTRAL_FACILITY');
+    const file = await download(`${REPORTS}/maternal-care/${hospital.id}/${SEPTEMBER}/export.csv`, cdc);
+    expect(file.status).toBe(200);
+    const fields = csvFields(file.file.toString('utf8'));
+    expect([fields[`unit:${hospital.code}:ancVisits`], fields['group:total:ancVisits']]).toEqual(['0', '0']);
+  });
+
+  it('refuses the commune form (400) and a unit outside the caller’s scope (404)', async () => {
+    const commune = await download(`${REPORTS}/aggregates/commune/${cdcId}/export.xlsx?period=${SEPTEMBER}`, cdc);
+    expect([commune.status, JSON.parse(commune.file.toString('utf8')).code]).toEqual([400, 'VALIDATION_FAILED']);
+    const outside = (await reportAccount('CDC.12', 'CDC')).token;
+    const refused = await download(`${REPORTS}/aggregates/maternal-care/${cdcId}/export.csv?period=${SEPTEMBER}`, outside);
+    expect([refused.status, JSON.parse(refused.file.toString('utf8')).code]).toEqual([404, 'FACILITY_NOT_FOUND']);
   });
 });

@@ -79,6 +79,8 @@ export type { GetRegisterImport$Params as GetRegisterImport$Params } from './fn/
 export { getRegisterImport as getRegisterImport } from './fn/clinical-records/get-register-import';
 export type { CommitRegisterImport$Params as CommitRegisterImport$Params } from './fn/clinical-records/commit-register-import';
 export { commitRegisterImport as commitRegisterImport } from './fn/clinical-records/commit-register-import';
+export type { DiscardRegisterImport$Params as DiscardRegisterImport$Params } from './fn/clinical-records/discard-register-import';
+export { discardRegisterImport as discardRegisterImport } from './fn/clinical-records/discard-register-import';
 export type { GetRegisterImportResult$Params as GetRegisterImportResult$Params } from './fn/clinical-records/get-register-import-result';
 export { getRegisterImportResult as getRegisterImportResult } from './fn/clinical-records/get-register-import-result';
 export type { ListClinicalRecords$Params as ListClinicalRecords$Params } from './fn/clinical-records/list-clinical-records';
@@ -103,6 +105,8 @@ export type { ListPersonDuplicates$Params as ListPersonDuplicates$Params } from 
 export { listPersonDuplicates as listPersonDuplicates } from './fn/persons/list-person-duplicates';
 export type { ListPersonRecords$Params as ListPersonRecords$Params } from './fn/persons/list-person-records';
 export { listPersonRecords as listPersonRecords } from './fn/persons/list-person-records';
+export type { ListPersonMerges$Params as ListPersonMerges$Params } from './fn/persons/list-person-merges';
+export { listPersonMerges as listPersonMerges } from './fn/persons/list-person-merges';
 export type { MergePersons$Params as MergePersons$Params } from './fn/persons/merge-persons';
 export { mergePersons as mergePersons } from './fn/persons/merge-persons';
 export type { UndoPersonMerge$Params as UndoPersonMerge$Params } from './fn/persons/undo-person-merge';
@@ -125,6 +129,10 @@ export type { DeletePregnancyEpisode$Params as DeletePregnancyEpisode$Params } f
 export { deletePregnancyEpisode as deletePregnancyEpisode } from './fn/pregnancy-episodes/delete-pregnancy-episode';
 export type { GetAggregateReport$Params as GetAggregateReport$Params } from './fn/statistical-reports/get-aggregate-report';
 export { getAggregateReport as getAggregateReport } from './fn/statistical-reports/get-aggregate-report';
+export type { ExportAggregateReportXlsx$Params as ExportAggregateReportXlsx$Params } from './fn/statistical-reports/export-aggregate-report-xlsx';
+export { exportAggregateReportXlsx as exportAggregateReportXlsx } from './fn/statistical-reports/export-aggregate-report-xlsx';
+export type { ExportAggregateReportCsv$Params as ExportAggregateReportCsv$Params } from './fn/statistical-reports/export-aggregate-report-csv';
+export { exportAggregateReportCsv as exportAggregateReportCsv } from './fn/statistical-reports/export-aggregate-report-csv';
 export type { ExportReportXlsx$Params as ExportReportXlsx$Params } from './fn/statistical-reports/export-report-xlsx';
 export { exportReportXlsx as exportReportXlsx } from './fn/statistical-reports/export-report-xlsx';
 export type { ExportReportCsv$Params as ExportReportCsv$Params } from './fn/statistical-reports/export-report-csv';

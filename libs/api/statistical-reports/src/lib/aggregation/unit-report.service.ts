@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@skss/api/core';
 import { sqlRunnerOf } from '../computation/sql-runner';
-import { CommuneFormSum, computeCommuneFormSum, computeUnitReport, UnitReport, UnitReportRequest } from './unit-report';
+import { CellValues, FacilityKind, ReportFormCode } from '@skss/domain';
+import {
+  CommuneFormSum,
+  computeCommuneFormSum,
+  computeOwnUnitLines,
+  computeUnitReport,
+  OwnUnitLines,
+  UnitReport,
+  UnitReportRequest,
+} from './unit-report';
 
 /**
  * Biểu 4–8 of a district health centre, a Department of Health (or CDC) or the ministry, from the
@@ -19,5 +28,15 @@ export class UnitReportService {
 
   communeFormSum(facilityId: number, period: string): Promise<CommuneFormSum> {
     return computeCommuneFormSum(sqlRunnerOf(this.prisma), facilityId, period);
+  }
+
+  ownLines(request: {
+    form: ReportFormCode;
+    facilityId: number;
+    month: string;
+    approverKind: FacilityKind | null;
+    values: CellValues;
+  }): Promise<OwnUnitLines> {
+    return computeOwnUnitLines(sqlRunnerOf(this.prisma), request);
   }
 }

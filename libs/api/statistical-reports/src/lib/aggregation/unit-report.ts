@@ -73,6 +73,11 @@ const NATIONAL_ROOT_KIND: FacilityKind = 'MCH_DEPARTMENT';
 const notFound = () => new DomainError('FACILITY_NOT_FOUND', 'Không tìm thấy cơ sở y tế hoạt động trong kỳ báo cáo', 404);
 const badPeriod = () => new DomainError('INVALID_PERIOD', 'Kỳ báo cáo không hợp lệ (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY-9M hoặc YYYY)', 400);
 
+/** The level at which a facility of this kind compiles Biểu 4–8 of the units below it; undefined: it does not. */
+export function aggregatingLevel(kind: FacilityKind): FormLevel | undefined {
+  return LEVEL_OF_KIND[kind];
+}
+
 /** The months of a period key, or a 400. */
 export function periodMonths(period: string): { key: string; months: string[] } {
   const view = parsePeriodView(period);
@@ -251,4 +256,44 @@ export async function computeCommuneFormSum(db: SqlRunner, facilityId: number, p
     total,
     missing: units.filter((u) => u.missingMonths.length > 0).map((u) => ({ facility: u.facility, months: u.missingMonths })),
   };
+}
+
+const UPPER_LEVELS: readonly FormLevel[] = ['district', 'province', 'national'];
+
+/** What a facility's own report of Biểu 4–8 is printed from: its form version, level and lines. */
+export interface OwnUnitLines {
+  readonly version: UnitFormVersion;
+  readonly level: FormLevel;
+  readonly lines: readonly ReportLine[];
+}
+
+/**
+ * A facility's own report of Biểu 4–8 (a hospital's month, from its registers or as sent): the
+ * form at the level its approver compiles it (the lowest level the version is compiled at when the
+ * approver compiles none), with the facility's line under its row group and the subtotals it
+ * makes. The same line builder as the aggregate, so its numbers read as they will upstream.
+ */
+export async function computeOwnUnitLines(
+  db: SqlRunner,
+  request: { form: ReportFormCode; facilityId: number; month: string; approverKind: FacilityKind | null; values: CellValues },
+): Promise<OwnUnitLines> {
+  const version = unitVersion(request.form, [request.month]);
+  const facility = await loadFacility(db, request.facilityId, request.month, request.month);
+  if (!facility) throw notFound();
+  const compiled = UPPER_LEVELS.filter((level) => rowGroupsOf(version, level));
+  const wanted = request.approverKind ? LEVEL_OF_KIND[request.approverKind] : undefined;
+  const level = wanted && compiled.includes(wanted) ? wanted : compiled[0];
+  const groups = level ? rowGroupsOf(version, level) : undefined;
+  if (!level || !groups) throw new DomainError('FORM_NOT_AT_LEVEL', 'Biểu này không lập ở cấp nào trong kỳ báo cáo', 400);
+  const unit: ReportingUnit = {
+    facility: asFacility(facility),
+    rowKind: 'facility',
+    reportingGroup: reportingGroupOf(facility),
+    province: null,
+    district: null,
+    values: request.values,
+    missingMonths: [],
+    stockMissing: false,
+  };
+  return { version, level, lines: buildLines(version, groups, [unit]) };
 }

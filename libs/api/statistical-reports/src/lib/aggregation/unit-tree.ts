@@ -102,12 +102,13 @@ export interface FacilityInfo {
   readonly code: string;
   readonly name: string;
   readonly kind: FacilityKind;
+  readonly ownership: FacilityOwnership;
 }
 
 /** The facility, when it was in force at some time between the first day of `from` and the last day of `to` (months). */
 export async function loadFacility(db: SqlRunner, id: number, from: string, to: string): Promise<FacilityInfo | null> {
   const rows = await db.query<FacilityInfo>(
-    `SELECT f.id, f.code, f.name, f.kind::text AS kind FROM facility f
+    `SELECT f.id, f.code, f.name, f.kind::text AS kind, f.ownership::text AS ownership FROM facility f
       WHERE f.id = $1::int AND (f.valid_from IS NULL OR f.valid_from <= $3::date) AND (f.valid_to IS NULL OR f.valid_to >= $2::date)`,
     [id, monthBounds(from).first, monthBounds(to).last],
   );
@@ -118,7 +119,7 @@ export async function loadFacility(db: SqlRunner, id: number, from: string, to: 
 export async function facilitiesOfKind(db: SqlRunner, kind: FacilityKind, month: string): Promise<FacilityInfo[]> {
   const { first, last } = monthBounds(month);
   const rows = await db.query<FacilityInfo>(
-    `SELECT f.id, f.code, f.name, f.kind::text AS kind FROM facility f
+    `SELECT f.id, f.code, f.name, f.kind::text AS kind, f.ownership::text AS ownership FROM facility f
       WHERE f.kind::text = $1::text AND (f.valid_from IS NULL OR f.valid_from <= $3::date) AND (f.valid_to IS NULL OR f.valid_to >= $2::date)
       ORDER BY f.code`,
     [kind, first, last],

@@ -86,6 +86,11 @@ export function statusText(status: ExportStatus): string {
       return `Đã gửi lúc ${vietnamDateTime(status.at)}`;
     case 'approved':
       return `Đã duyệt lúc ${vietnamDateTime(status.at)}${status.by ? ` bởi ${status.by}` : ''}`;
+    case 'aggregate':
+      return (
+        'Tổng hợp từ sổ sách của các cơ sở và báo cáo xã đã được duyệt' +
+        (status.missingUnits > 0 ? `; ${status.missingUnits} đơn vị chưa có báo cáo được duyệt (ô để trống)` : '')
+      );
   }
 }
 

@@ -21,7 +21,9 @@ export interface ExportPeriod {
 export type ExportStatus =
   | { readonly kind: 'draft' }
   | { readonly kind: 'sent'; readonly at: Date }
-  | { readonly kind: 'approved'; readonly at: Date; readonly by?: string | null };
+  | { readonly kind: 'approved'; readonly at: Date; readonly by?: string | null }
+  /** Biểu 4–8 of an aggregating unit read for a period: facility rows from their registers, commune rows from approved reports. */
+  | { readonly kind: 'aggregate'; readonly missingUnits: number };
 
 interface ExportBase {
   /** The level the form is printed for (its official code and signature title depend on it). */
@@ -61,8 +63,35 @@ export interface UnitsExportInput extends ExportBase {
   readonly rows: readonly ExportUnitRow[];
 }
 
-export type ReportExportInput = CommuneExportInput | UnitsExportInput;
+/** A line of Biểu 4–8 as the aggregation computed it (aggregation/unit-lines ReportLine has this shape). */
+export interface ExportAggregateLine {
+  readonly key: string;
+  readonly kind: 'group' | 'unit' | 'district';
+  /** The row group it is (kind group) or is listed under. */
+  readonly group: string;
+  readonly number: string | null;
+  readonly label: string;
+  /** Unit lines: facility or commune row (decides its grey cells). */
+  readonly rowKind: RowKind | null;
+  /** Column key → value; null where grey, not collected or missing (printed empty, not zero). */
+  readonly values: Readonly<Record<string, number | null>>;
+}
+
+/**
+ * Biểu 4–8 with its lines already computed (subtotals and total included): printed as given, so
+ * the file carries exactly the numbers of the aggregate the API answers as JSON.
+ */
+export interface AggregateExportInput extends ExportBase {
+  readonly formVersion: UnitFormVersion;
+  readonly lines: readonly ExportAggregateLine[];
+}
+
+export type ReportExportInput = CommuneExportInput | UnitsExportInput | AggregateExportInput;
 
 export function isCommuneExport(input: ReportExportInput): input is CommuneExportInput {
   return input.formVersion.layout === 'commune';
+}
+
+export function isAggregateExport(input: ReportExportInput): input is AggregateExportInput {
+  return 'lines' in input;
 }

@@ -9,7 +9,16 @@ import {
   RowKind,
   UnitFormVersion,
 } from '@skss/domain';
-import { CommuneExportInput, ExportUnitRow, ReportExportInput, isCommuneExport, UnitsExportInput } from './report-export.types';
+import {
+  AggregateExportInput,
+  CommuneExportInput,
+  ExportAggregateLine,
+  ExportUnitRow,
+  isAggregateExport,
+  isCommuneExport,
+  ReportExportInput,
+  UnitsExportInput,
+} from './report-export.types';
 
 /**
  * A report as it prints: header cells, numbered lines and their cells. The Excel sheet and the CSV
@@ -66,7 +75,8 @@ export interface ReportTable {
 }
 
 export function reportTable(input: ReportExportInput): ReportTable {
-  return isCommuneExport(input) ? communeTable(input) : unitsTable(input);
+  if (isCommuneExport(input)) return communeTable(input);
+  return isAggregateExport(input) ? aggregateTable(input) : unitsTable(input);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,8 +168,17 @@ function emptyCells(count: number, grey: boolean): TableCell[] {
 
 function unitsTable(input: UnitsExportInput): ReportTable {
   const version = input.formVersion;
-  const groups = version.views[input.level];
-  if (!groups) throw new RangeError(`${version.key} is not compiled at the ${input.level} level`);
+  return { ...unitsFrame(version), lines: unitLines(version, groupsAt(input), input.rows) };
+}
+
+function groupsAt(input: UnitsExportInput | AggregateExportInput): readonly FormRowGroup[] {
+  const groups = input.formVersion.views[input.level];
+  if (!groups) throw new RangeError(`${input.formVersion.key} is not compiled at the ${input.level} level`);
+  return groups;
+}
+
+/** What every Biểu 4–8 table shares: its columns, multi-level header and column numbers. */
+function unitsFrame(version: UnitFormVersion): Omit<ReportTable, 'lines'> {
   return {
     labelWidth: 30,
     // Wide forms (Báo cáo 4 has 32 indicator columns) print narrower columns to stay legible on A4.
@@ -169,8 +188,45 @@ function unitsTable(input: UnitsExportInput): ReportTable {
     })),
     ...unitsHeader(version),
     numbers: ['1', '2', ...version.columns.map((c) => c.number)],
-    lines: unitLines(version, groups, input.rows),
   };
+}
+
+/**
+ * Biểu 4–8 from its computed lines: values printed as given (a missing commune stays empty, not
+ * zero); grey cells by the line's row group, or a unit line's row kind; units numbered within
+ * their group; indented by the depth of their group.
+ */
+function aggregateTable(input: AggregateExportInput): ReportTable {
+  const version = input.formVersion;
+  const groups = groupsAt(input);
+  const byKey = new Map(groups.map((g) => [g.key, g]));
+  const depthOf = (key: string): number => {
+    const parent = byKey.get(key)?.parent;
+    return parent ? 1 + depthOf(parent) : 0;
+  };
+  let number = 0;
+  const lines = input.lines.map((line): TableLine => {
+    const group = byKey.get(line.group);
+    if (!group) throw new RangeError(`No row group ${line.group} in ${version.key} at the ${input.level} level`);
+    const isGroup = line.kind === 'group';
+    number = isGroup ? 0 : number + 1;
+    return {
+      key: line.key,
+      number: isGroup ? (line.number ?? '') : String(number),
+      label: line.label,
+      depth: depthOf(group.key) + (isGroup ? 0 : 1),
+      style: !isGroup ? 'unit' : group.parent === null ? 'total' : 'group',
+      cells: version.columns.map((column) => aggregateCell(version, line, column.key)),
+    };
+  });
+  return { ...unitsFrame(version), lines };
+}
+
+function aggregateCell(version: UnitFormVersion, line: ExportAggregateLine, column: string): TableCell {
+  const rows = line.kind === 'unit' ? (line.rowKind ?? line.group) : line.group;
+  if (!isCellApplicable(version, rows, column)) return { column: null, value: null, grey: true };
+  const value = line.values[column];
+  return { column, value: typeof value === 'number' && Number.isFinite(value) ? value : null, grey: false };
 }
 
 /** Multi-level headers: each column's groups (outermost first) above its label; equal runs merged. */

@@ -13,10 +13,19 @@ import type { Response } from 'express';
 import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
 import { ReportKeyParamDto } from '../dto/report.request.dto';
 import { CSV_CONTENT_TYPE } from '../export';
-import { AggregateParamDto, AggregateQueryDto, AggregateReportDto, ReportCellParamDto, ReportCellRowsDto } from './report-outputs.dto';
+import {
+  AggregateParamDto,
+  AggregateQueryDto,
+  AggregateReportDto,
+  ReportCellParamDto,
+  ReportCellRowsDto,
+  UnitFormParamDto,
+} from './report-outputs.dto';
 import { ExportFile, ReportOutputsService } from './report-outputs.service';
 
 const NOT_FOUND = 'FACILITY_NOT_FOUND (unknown, or outside the caller’s reading scope in that month), FORM_NOT_DUE';
+const AGGREGATE_REFUSED =
+  'VALIDATION_FAILED, INVALID_PERIOD, PERIOD_SPANS_REGIMES (a year view over two circulars), NOT_AN_AGGREGATING_UNIT, FORM_NOT_AT_LEVEL';
 
 /** A report read other than on screen: its paper layout, the register rows behind a cell, the aggregate of the units below. */
 @ApiCookieAuth()
@@ -44,11 +53,51 @@ export class ReportOutputsController {
     return this.outputs.aggregate(user, form, facilityId, query);
   }
 
+  // Declared before `:form/:facilityId/:month/export.*`, which has as many path segments.
+  @Get('aggregates/:form/:facilityId/export.xlsx')
+  @RequirePermissions('reports.read')
+  @ApiOperation({
+    operationId: 'exportAggregateReportXlsx',
+    summary:
+      'Biểu 4–8 of an aggregating unit for the period as an Excel workbook in the official layout: one line per reporting unit, subtotals and total, the numbers of getAggregateReport',
+  })
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: AGGREGATE_REFUSED })
+  async exportAggregateReportXlsx(
+    @CurrentUser() user: UserPrincipal,
+    @Param() { form, facilityId }: UnitFormParamDto,
+    @Query() query: AggregateQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return download(await this.outputs.exportAggregate(user, form, facilityId, query, 'xlsx'), res);
+  }
+
+  @Get('aggregates/:form/:facilityId/export.csv')
+  @RequirePermissions('reports.read')
+  @ApiOperation({
+    operationId: 'exportAggregateReportCsv',
+    summary:
+      'Biểu 4–8 of an aggregating unit for the period as CSV: UTF-8 with BOM, one line per cell with its line key (unit:<code>, group:<key>)',
+  })
+  @ApiProduces(CSV_CONTENT_TYPE)
+  @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
+  @ApiBadRequestResponse({ type: ErrorResponseDto, description: AGGREGATE_REFUSED })
+  async exportAggregateReportCsv(
+    @CurrentUser() user: UserPrincipal,
+    @Param() { form, facilityId }: UnitFormParamDto,
+    @Query() query: AggregateQueryDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    return download(await this.outputs.exportAggregate(user, form, facilityId, query, 'csv'), res);
+  }
+
   @Get(':form/:facilityId/:month/export.xlsx')
   @RequirePermissions('reports.read')
   @ApiOperation({
     operationId: 'exportReportXlsx',
-    summary: 'The report in its official paper layout, as an Excel workbook (values as on screen)',
+    summary:
+      'The report in its official paper layout, as an Excel workbook (values as on screen); Biểu 4–8 of an aggregating unit print its lines, of a facility its own line',
   })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })

@@ -28,6 +28,26 @@ export class AggregateParamDto {
   facilityId!: number;
 }
 
+/** Biểu 4–8: the forms compiled as one line per reporting unit. */
+export const UNIT_FORM_CODES = REPORT_FORM_CODES.filter((code) => code !== 'commune');
+export type UnitFormCode = Exclude<ReportFormCode, 'commune'>;
+
+export class UnitFormParamDto {
+  @ApiProperty({
+    enum: UNIT_FORM_CODES,
+    enumName: 'UnitReportFormCode',
+    description: 'Biểu 4–8 (the commune form is exported per station)',
+  })
+  @IsIn(UNIT_FORM_CODES)
+  form!: UnitFormCode;
+
+  @ApiProperty({ type: 'integer', minimum: 1, description: 'Id of the aggregating facility (district health centre, SYT, CDC, ministry)' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  facilityId!: number;
+}
+
 const FORM_LEVELS: readonly FormLevel[] = ['commune', 'district', 'province', 'national'];
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-H[12]|-9M)?$/;
@@ -105,19 +125,53 @@ export class AggregateColumnDto {
   rule!: string | null;
 }
 
+export class PeriodLabelDto {
+  @ApiProperty({ example: 'Quý III/2025' }) vi!: string;
+  @ApiProperty({ example: 'Q3 2025' }) en!: string;
+}
+
+export class AggregateLineFacilityDto {
+  @ApiProperty({ type: 'integer' }) id!: number;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'FacilityKind' }) kind!: string;
+}
+
+/** One line of Biểu 4–8: the total, a group's subtotal, a reporting unit, or a district (TT 37 province view). */
+export class AggregateLineDto {
+  @ApiProperty({
+    description: 'group:<key>, group:<key>@<province code>, unit:<facility code>, district:<facility code>',
+    example: 'group:total',
+  })
+  key!: string;
+  @ApiProperty({ enum: ['group', 'unit', 'district'] }) kind!: 'group' | 'unit' | 'district';
+  @ApiProperty({ description: 'The row group it is (group lines) or is listed under', example: 'commune' }) group!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Group number as printed (A, I, II …)' }) number!: string | null;
+  @ApiProperty() label!: string;
+  @ApiProperty({ type: AggregateLineFacilityDto, nullable: true }) facility!: AggregateLineFacilityDto | null;
+  @ApiProperty({ enum: ['facility', 'commune'], nullable: true, description: 'Unit lines: whose row it is (decides its grey cells)' })
+  rowKind!: 'facility' | 'commune' | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number', nullable: true },
+    description: 'Column key → value; null in grey and not collected cells and for a missing unit',
+  })
+  values!: Record<string, number | null>;
+  @ApiProperty({ type: [String], description: 'Unit lines: months without an approved report' }) missingMonths!: string[];
+  @ApiProperty({ description: 'Group and district lines: units under it with a missing month' }) unitsWithMissingMonths!: number;
+}
+
 export class AggregateReportDto {
   @ApiProperty({ enum: REPORT_FORM_CODES, enumName: 'ReportFormCode' }) form!: ReportFormCode;
   @ApiProperty({ description: 'Form version: key, regime, official code, title', type: 'object', additionalProperties: true })
   version!: Record<string, unknown>;
   @ApiProperty({ enum: FORM_LEVELS }) level!: FormLevel;
+  @ApiProperty({ type: AggregateLineFacilityDto, description: 'The aggregating unit' }) facility!: AggregateLineFacilityDto;
+  @ApiProperty({ type: PeriodLabelDto, description: 'The period as the screen names it' }) periodLabel!: PeriodLabelDto;
   @ApiProperty({ description: 'Period key and its months', type: 'object', additionalProperties: true }) period!: Record<string, unknown>;
   @ApiProperty({ type: [AggregateColumnDto] }) columns!: AggregateColumnDto[];
-  @ApiProperty({
-    type: 'array',
-    items: { type: 'object', additionalProperties: true },
-    description: 'Total, group subtotals and unit lines, in print order',
-  })
-  lines!: Record<string, unknown>[];
+  @ApiProperty({ type: [AggregateLineDto], description: 'Total, group subtotals and unit lines, in print order' })
+  lines!: AggregateLineDto[];
   @ApiProperty({
     type: 'array',
     items: { type: 'object', additionalProperties: true },

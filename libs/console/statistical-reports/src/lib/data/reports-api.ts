@@ -1,7 +1,12 @@
 import { HttpResponse } from '@angular/common/http';
 import { DOCUMENT, inject, Injectable } from '@angular/core';
 import {
+  AggregateReportDto,
   Api,
+  exportAggregateReportCsv,
+  exportAggregateReportXlsx,
+  getAggregateReport,
+  UnitReportFormCode,
   ApprovalsDto,
   approveReport,
   exportReportCsv,
@@ -36,6 +41,13 @@ export interface ReportKey {
 }
 
 export type ExportFormat = 'xlsx' | 'csv';
+
+/** Biểu 4–8 of an aggregating unit over a period (YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY-9M, YYYY). */
+export interface AggregateKey {
+  form: UnitReportFormCode;
+  facilityId: number;
+  period: string;
+}
 
 /** A transition the screens offer, by the path segment of its operation. */
 export type ReportTransition = 'send' | 'recall' | 'request-unapproval' | 'approve' | 'return' | 'unapprove';
@@ -103,6 +115,17 @@ export class ReportsApi {
     const operation = format === 'xlsx' ? exportReportXlsx : exportReportCsv;
     const response = await firstValueFrom(this.api.invoke$Response(operation, key));
     this.save(response, `bao-cao-${key.form}-${key.month}.${format}`);
+  }
+
+  aggregate(key: AggregateKey): Observable<AggregateReportDto> {
+    return this.api.invoke(getAggregateReport, key);
+  }
+
+  /** Downloads Biểu 4–8 of an aggregating unit as Excel or CSV, with the same numbers as `aggregate`. */
+  async downloadAggregate(key: AggregateKey, format: ExportFormat): Promise<void> {
+    const operation = format === 'xlsx' ? exportAggregateReportXlsx : exportAggregateReportCsv;
+    const response = await firstValueFrom(this.api.invoke$Response(operation, key));
+    this.save(response, `tong-hop-${key.form}-${key.period}.${format}`);
   }
 
   private save(response: HttpResponse<Blob>, fallback: string): void {

@@ -1,11 +1,13 @@
 import type { TranslationKey } from '@skss/console/i18n';
 import type { ReportAction, ReportStatus } from '@skss/contract';
+import type { PeriodSpan } from './aggregate-layout';
 
 /** The translation keys of statuses and transitions, typed so that strict templates check them. */
 export const statusKey = (status: ReportStatus): TranslationKey => `reports.status.${status}`;
 export const eventKey = (action: ReportAction): TranslationKey => `reports.event.${action}`;
 export const actionKey = (action: ReportAction): TranslationKey => `reports.actions.${action}`;
 export const doneKey = (action: ReportAction): TranslationKey => `reports.done.${action}`;
+export const spanKey = (span: PeriodSpan): TranslationKey => `reports.aggregate.span.${span}`;
 
 /** Transitions that ask for a reason the other side reads (mandatory), and those confirmed with a dialog. */
 export type ReasonAction = Extract<ReportAction, 'RETURNED' | 'UNAPPROVAL_REQUESTED'>;

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
+import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
@@ -8,6 +9,7 @@ import { ApiErrorMessage, DateTimePipe, DayPipe, I18n, MonthField, Notice, remot
 import type { ReportStateDto } from '@skss/contract';
 import { formVersionOn, todayInVietnam } from '@skss/domain';
 import { ReportsApi } from '../data/reports-api';
+import { AGGREGATING_KINDS } from '../shared/aggregate-layout';
 import { officialCodeOf } from '../shared/form-layout';
 import { ReportStatusChip } from '../shared/status-chip';
 import { ApprovalsPanel } from './approvals-panel';
@@ -24,11 +26,13 @@ export function defaultReportMonth(): IsoMonth {
  * "Báo cáo thống kê": the month (the last ended month by default, or `?month=`), the notifications of the caller's
  * facility, and two tabs: the forms the facility sends that month with status and deadline ("my reports"), and for an
  * approver (`reports.approve`) the reports of the facilities reporting to it with completeness and on-time rates and
- * bulk approval (`?tab=approvals`). Test hooks: `reports-month`, `worklist-row` (`data-form`), `reports-tab`.
+ * bulk approval (`?tab=approvals`); an aggregating unit links to its Biểu 4–8 by unit. Test hooks: `reports-month`,
+ * `worklist-row` (`data-form`), `reports-tab`, `reports-aggregates`.
  */
 @Component({
   selector: 'skss-worklist-page',
   imports: [
+    MatButton,
     MatProgressBar,
     MatTabLink,
     MatTabNav,
@@ -73,6 +77,11 @@ export class WorklistPage {
   );
 
   protected readonly monthText = computed(() => formatMonth(this.shownMonth()));
+  /** An aggregating unit (district health centre, Department of Health, CDC, ministry) also reads Biểu 4–8 by unit. */
+  protected readonly aggregates = computed(() => {
+    const facility = this.worklist.value()?.facility;
+    return !!facility && AGGREGATING_KINDS.includes(facility.kind);
+  });
 
   protected setMonth(month: IsoMonth | null): void {
     if (!month || month === this.shownMonth()) return;
