@@ -7,4 +7,4 @@ export * from './lib/sessions/account-state';
 export * from './lib/sessions/session-token';
 export * from './lib/sessions/sessions.service';
 export * from './lib/sign-in/sign-in.service';
-export * from './lib/sessions/security-log-retention.job';
+export * from './lib/sessions/security-log-retention';

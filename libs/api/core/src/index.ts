@@ -19,6 +19,7 @@ export * from './lib/http/validation';
 export * from './lib/http/validators';
 export * from './lib/prisma/prisma.service';
 export * from './lib/prisma/find-page';
+export * from './lib/retention/retention';
 export { outOfScope, reportingSubtree } from './lib/prisma/scoped-prisma';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';

@@ -10,3 +10,4 @@ export * from './lib/inbound/dto/inbound-batch.dto';
 export { announce, announceApprovedReport } from './lib/outbox/outbox-writer';
 export type { ApprovedReport, OutboxAnnouncement, OutboxTransaction } from './lib/outbox/outbox-writer';
 export { OUTBOX_KINDS } from './lib/outbox/outbox.types';
+export { IntegrationRetention } from './lib/retention/integration-retention';

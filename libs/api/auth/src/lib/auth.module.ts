@@ -6,7 +6,7 @@ import { CredentialsService } from './credentials.service';
 import { IntegrationBasicStrategy } from './integration-basic.strategy';
 import { MeService } from './me.service';
 import { PasswordService } from './passwords/password.service';
-import { SecurityLogRetentionJob } from './sessions/security-log-retention.job';
+import { SecurityLogRetention } from './sessions/security-log-retention';
 import { SessionCache } from './sessions/session-cache';
 import { SessionInvalidationListener } from './sessions/session-invalidation.listener';
 import { SessionsService } from './sessions/sessions.service';
@@ -25,7 +25,7 @@ import { TotpService } from './totp/totp.service';
     CredentialsService,
     MeService,
     TotpService,
-    SecurityLogRetentionJob,
+    SecurityLogRetention,
     IntegrationBasicStrategy,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

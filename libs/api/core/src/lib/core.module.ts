@@ -5,8 +5,9 @@ import { APP_CONFIG, AppConfig, loadAppConfig } from './config/app-config';
 import { ErrorFilter } from './errors/error.filter';
 import { HealthController } from './health/health.controller';
 import { createPrismaService, PrismaLifecycle, PrismaService } from './prisma/prisma.service';
+import { RetentionJob } from './retention/retention';
 
-/** Cross-cutting parts every subsystem module relies on: configuration, database, scope, audit, errors, health. */
+/** Cross-cutting parts every subsystem module relies on: configuration, database, scope, audit, retention, errors, health. */
 @Global()
 @Module({
   controllers: [HealthController],
@@ -15,8 +16,9 @@ import { createPrismaService, PrismaLifecycle, PrismaService } from './prisma/pr
     { provide: PrismaService, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createPrismaService(config) },
     PrismaLifecycle,
     AuditService,
+    RetentionJob,
     { provide: APP_FILTER, useClass: ErrorFilter },
   ],
-  exports: [APP_CONFIG, PrismaService, AuditService],
+  exports: [APP_CONFIG, PrismaService, AuditService, RetentionJob],
 })
 export class CoreModule {}

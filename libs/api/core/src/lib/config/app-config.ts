@@ -55,6 +55,25 @@ export interface OutboundConfig {
   metricsToken: string | null;
   /** A facility that sent nothing for more than this many days is listed as silent. */
   silentDays: number;
+  /** How long the integration's working data is kept (nightly RetentionJob, docs/operations/integration.md). */
+  retention: IntegrationRetentionConfig;
+}
+
+/** Days after which integration working data is deleted. Dead outbox items are never deleted automatically. */
+export interface IntegrationRetentionConfig {
+  /** Delivered outbox items, counted from their delivery. */
+  deliveredOutboxDays: number;
+  /** Idempotency-Keys (the key → batch link), counted from their first use. */
+  idempotencyKeyDays: number;
+  /** Inbound batch records and their stored answers (integration_batch); at least idempotencyKeyDays. */
+  inboundBatchDays: number;
+  /** National XML package receipts (national_transaction). */
+  nationalPackageDays: number;
+  /**
+   * E-handbook feed changes are deleted once every registered consumer has read them, and in any
+   * case after this many days: a consumer further behind loses the older changes and must reload.
+   */
+  feedHorizonDays: number;
 }
 
 export interface Dhis2Config {
@@ -172,7 +191,23 @@ function loadOutbound(env: NodeJS.ProcessEnv): OutboundConfig {
     ehandbookSchedule: env['EHANDBOOK_NOTIFY_SCHEDULE'] || '0 * * * * *',
     metricsToken: env['METRICS_TOKEN'] || null,
     silentDays: positiveInteger(env, 'MONITORING_SILENT_DAYS', 7),
+    retention: loadIntegrationRetention(env),
   };
+}
+
+function loadIntegrationRetention(env: NodeJS.ProcessEnv): IntegrationRetentionConfig {
+  const retention: IntegrationRetentionConfig = {
+    deliveredOutboxDays: positiveInteger(env, 'RETENTION_OUTBOX_DELIVERED_DAYS', 90),
+    idempotencyKeyDays: positiveInteger(env, 'RETENTION_IDEMPOTENCY_KEY_DAYS', 30),
+    inboundBatchDays: positiveInteger(env, 'RETENTION_INBOUND_BATCH_DAYS', 400),
+    nationalPackageDays: positiveInteger(env, 'RETENTION_NATIONAL_PACKAGE_DAYS', 400),
+    feedHorizonDays: positiveInteger(env, 'RETENTION_FEED_HORIZON_DAYS', 730),
+  };
+  // A key points at its batch (ON DELETE CASCADE): a batch must outlive its key.
+  if (retention.inboundBatchDays < retention.idempotencyKeyDays) {
+    throw new ConfigError('RETENTION_INBOUND_BATCH_DAYS must be at least RETENTION_IDEMPOTENCY_KEY_DAYS');
+  }
+  return retention;
 }
 
 function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {

@@ -1,7 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
+import { Injectable } from '@nestjs/common';
 import { SqlRunner, uuid7 } from '@skss/api/clinical-records';
-import { DomainError, Prisma, PrismaService } from '@skss/api/core';
+import { DomainError, Prisma } from '@skss/api/core';
 import { InboundBatchAnswerDto } from './dto/inbound-batch.dto';
 
 /** How long an Idempotency-Key is remembered: a replay within a day answers the first answer again. */
@@ -16,14 +15,11 @@ const LOCK_NAMESPACE = 8_0101;
  * per account, with the SHA-256 of the request. The answer stored is the batch's own record
  * (integration_batch: counts and every record's outcome), written in the batch's transaction; a
  * replay rebuilds the same answer from it. Same key, other request: 422. Same key while the first
- * request still runs: 409. Keys expire after IDEMPOTENCY_KEY_TTL_HOURS (purged nightly).
+ * request still runs: 409. Keys expire after IDEMPOTENCY_KEY_TTL_HOURS; the rows are deleted by the
+ * nightly retention (RETENTION_IDEMPOTENCY_KEY_DAYS, retention/integration-retention.ts).
  */
 @Injectable()
 export class IdempotencyStore {
-  private readonly logger = new Logger('IdempotencyStore');
-
-  constructor(private readonly prisma: PrismaService) {}
-
   /** The key of a request, or null without one; 400 IDEMPOTENCY_KEY_INVALID when malformed. */
   parseKey(header: string | null | undefined): string | null {
     if (header === undefined || header === null) return null;
@@ -113,13 +109,5 @@ export class IdempotencyStore {
         WHERE integration_idempotency_key.expires_at <= now()`);
     }
     return id;
-  }
-
-  /** Nightly purge of expired keys (the batches stay, for monitoring). */
-  @Cron('0 45 2 * * *', { timeZone: 'Asia/Ho_Chi_Minh' })
-  async purgeExpired(): Promise<number> {
-    const purged = await this.prisma.raw.$executeRaw(Prisma.sql`DELETE FROM integration_idempotency_key WHERE expires_at <= now()`);
-    if (purged) this.logger.log(`purged ${purged} expired idempotency keys`);
-    return purged;
   }
 }

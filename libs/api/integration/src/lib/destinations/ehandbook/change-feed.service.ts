@@ -3,6 +3,7 @@ import { ClientPrincipal, DomainError, PrismaService } from '@skss/api/core';
 import { EPISODES_TABLE, fieldsOf, isRecordRegister, REGISTER_TABLES, RegisterTable } from '@skss/api/clinical-records';
 import { ChangeDto, ChangeFeedQueryDto, ChangePageDto } from './change-feed.dto';
 import { FeedCursor, formatCursor, nextCursor, parseCursor } from './feed-cursor';
+import { acknowledgeRead } from './feed-readers';
 
 interface ChangeRow {
   seq: string;
@@ -19,7 +20,8 @@ type Delegate = { findMany(args: object): Promise<Record<string, unknown>[]> };
 /**
  * The e-handbook's change feed: the changes of persons and register rows its account may see (its
  * facilities, and the persons known there), in (transaction id, sequence) order and below the
- * watermark of running transactions (feed-cursor.ts), with each record as it is now.
+ * watermark of running transactions (feed-cursor.ts), with each record as it is now. The position
+ * asked from is recorded as read (feed-readers.ts): retention keeps every change a reader still needs.
  */
 @Injectable()
 export class ChangeFeedService {
@@ -31,6 +33,7 @@ export class ChangeFeedService {
       throw new DomainError('INVALID_CURSOR', 'Con trỏ không hợp lệ', 400, [
         { field: 'since', code: 'INVALID_CURSOR', message: 'Con trỏ không hợp lệ' },
       ]);
+    await acknowledgeRead(this.prisma.raw, principal.clientId, since);
     const facilityIds = [...principal.facilityIds];
     const limit = query.limit ?? 200;
     const { rows, watermark } = await this.page(since, facilityIds, query.personId ?? null, limit);
