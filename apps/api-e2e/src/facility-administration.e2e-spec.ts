@@ -17,6 +17,7 @@ interface FacilityRecord extends FacilityRef {
   maternalServices: boolean;
   childServices: boolean;
   address: string | null;
+  kcbCode: string | null;
   adminUnit: { code: string; name: string; level: string } | null;
   validFrom: string | null;
   validTo: string | null;
@@ -123,6 +124,95 @@ describe('creating facilities', () => {
       expect([answer.status, answer.body.code, answer.body.details?.[0]?.field]).toEqual(expected);
     }
     expect(await facilityRow(code)).toBeNull();
+  });
+});
+
+describe('KCB codes (mã cơ sở KCB BHYT, what HIS packages name a facility by)', () => {
+  // Codes without this file's suffix: the listing test below finds this file's facilities by it.
+  const other = suffix.split('').reverse().join('');
+  const FIRST = `BV.KCB.${other}`;
+  const SECOND = `BV.KCB2.${other}`;
+  const patch = (code: string, body: unknown) =>
+    request<FacilityDetail & ErrorBody>(`${BASE}/${code}`, { method: 'PATCH', token: admin, body });
+  const storedKcb = async (code: string) =>
+    (await withDb((db) => db.query<{ kcb_code: string | null }>(`SELECT kcb_code FROM facility WHERE code = $1`, [code]))).rows[0]
+      ?.kcb_code;
+  const hospital = (code: string, kcbCode?: string) => ({
+    code,
+    name: `Bệnh viện ${code}`,
+    kind: 'CENTRAL_FACILITY',
+    adminUnitCode: '11',
+    validFrom: '2024-01-01',
+    ...(kcbCode ? { kcbCode } : {}),
+  });
+
+  it('sets a KCB code on creation, changes it and clears it, each change in the audit trail', async () => {
+    const created = await post(BASE, hospital(FIRST, '11901'));
+    expect([created.status, created.body.kcbCode]).toEqual([201, '11901']);
+    expect((await post(BASE, hospital(SECOND))).body.kcbCode).toBeNull();
+
+    const changed = await patch(FIRST, { kcbCode: '11906' });
+    expect([changed.status, changed.body.kcbCode]).toEqual([200, '11906']);
+    expect((await request<FacilityDetail>(`${BASE}/${FIRST}`, { token: province })).body.kcbCode).toBe('11906');
+    // The list finds a facility by its KCB code.
+    const found = await request<Page<FacilityRecord>>(`${BASE}?q=11906`, { token: admin });
+    expect(found.body.items.map((f) => [f.code, f.kcbCode])).toEqual([[FIRST, '11906']]);
+
+    const cleared = await patch(FIRST, { kcbCode: null });
+    expect([cleared.status, cleared.body.kcbCode, await storedKcb(FIRST)]).toEqual([200, null, null]);
+    const set = await patch(SECOND, { kcbCode: '11906' }); // free again once cleared
+    expect([set.status, set.body.kcbCode]).toEqual([200, '11906']);
+
+    const { rows } = await withDb((db) =>
+      db.query(
+        `SELECT a.action, a.before->>'kcbCode' AS before, a.after->>'kcbCode' AS after FROM audit_event a
+         JOIN facility f ON a.entity_type = 'Facility' AND a.entity_id = f.id::text WHERE f.code = $1 ORDER BY a.id`,
+        [FIRST],
+      ),
+    );
+    expect(rows).toEqual([
+      { action: 'CREATE', before: null, after: '11901' },
+      { action: 'UPDATE', before: '11901', after: '11906' },
+      { action: 'UPDATE', before: '11906', after: null },
+    ]);
+  });
+
+  it('refuses a KCB code another facility has (as its KCB code or its own code): 409 KCB_CODE_TAKEN, nothing changed', async () => {
+    await patch(FIRST, { kcbCode: '11903' });
+    const taken = await patch(FIRST, { kcbCode: '11906' });
+    expect([taken.status, taken.body.code, taken.body.details?.[0]?.field, taken.body.details?.[0]?.code]).toEqual([
+      409,
+      'KCB_CODE_TAKEN',
+      'kcbCode',
+      'KCB_CODE_TAKEN',
+    ]);
+    expect(taken.body.message).toContain(SECOND);
+    const third = `BV.KCB3.${other}`;
+    const onCreate = await post(BASE, hospital(third, '11906'));
+    expect([onCreate.status, onCreate.body.code, onCreate.body.details?.[0]?.field]).toEqual([409, 'KCB_CODE_TAKEN', 'kcbCode']);
+    expect(await facilityRow(third)).toBeNull();
+    // A facility registered under a 5-digit code: packages naming 11904 go to it, so no other facility may take it.
+    expect((await post(BASE, hospital('11904'))).status).toBe(201);
+    const ownCode = await patch(FIRST, { kcbCode: '11904' });
+    expect([ownCode.status, ownCode.body.code]).toEqual([409, 'KCB_CODE_TAKEN']);
+    expect((await patch('11904', { kcbCode: '11904' })).body.kcbCode).toBe('11904');
+    expect([await storedKcb(FIRST), await storedKcb(SECOND)]).toEqual(['11903', '11906']);
+  });
+
+  it('refuses a KCB code that is not 5 digits: 400 with the field and its code', async () => {
+    for (const kcbCode of ['1190', '119055', '11a05', 'TYT.03127.2025', '', 11905]) {
+      const answer = await patch(FIRST, { kcbCode });
+      expect([kcbCode, answer.status, answer.body.code, answer.body.details?.[0]?.field, answer.body.details?.[0]?.code]).toEqual([
+        kcbCode,
+        400,
+        'VALIDATION_FAILED',
+        'kcbCode',
+        'MATCHES',
+      ]);
+    }
+    const onCreate = await post(BASE, hospital(`BV.KCB4.${other}`, '1-190'));
+    expect([onCreate.status, onCreate.body.details?.[0]?.field, onCreate.body.details?.[0]?.code]).toEqual([400, 'kcbCode', 'MATCHES']);
+    expect(await storedKcb(FIRST)).toBe('11903');
   });
 });
 

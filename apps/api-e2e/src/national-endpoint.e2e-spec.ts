@@ -75,11 +75,13 @@ const fields = (values: Record<string, string>) =>
     .map(([k, v]) => `<${k}>${v}</${k}>`)
     .join('');
 const table = (type: string, xml: string) => `<FILEHOSO><LOAIHOSO>${type}</LOAIHOSO><NOIDUNGFILE>${b64(xml)}</NOIDUNGFILE></FILEHOSO>`;
-const packageOf = (...hosos: string[]) =>
-  `<?xml version="1.0" encoding="utf-8"?><GIAMDINHHS><THONGTINDONVI><MACSKCB>${FACILITY}</MACSKCB></THONGTINDONVI>` +
+/** A package from the facility with this MACSKCB (the station's code in this system, or a KCB code). */
+const packageFrom = (facility: string, ...hosos: string[]) =>
+  `<?xml version="1.0" encoding="utf-8"?><GIAMDINHHS><THONGTINDONVI><MACSKCB>${facility}</MACSKCB></THONGTINDONVI>` +
   `<THONGTINHOSO><NGAYLAP>20261201</NGAYLAP><SOLUONGHOSO>${hosos.length}</SOLUONGHOSO><DANHSACHHOSO>` +
   hosos.map((h) => `<HOSO>${h}</HOSO>`).join('') +
   `</DANHSACHHOSO></THONGTINHOSO><CHUKYDONVI></CHUKYDONVI></GIAMDINHHS>`;
+const packageOf = (...hosos: string[]) => packageFrom(FACILITY, ...hosos);
 
 interface Mother {
   name: string;
@@ -153,6 +155,11 @@ const termination = (type: 'XML7' | 'XML11', maLk: string, extra: Record<string,
 // ---- The account ----
 
 let admin = '';
+/** A hospital of the account's province known by its KCB code, as HIS packages name it. */
+const HOSPITAL = `BV.LT.${run.toUpperCase()}`;
+const HOSPITAL_KCB = '11961';
+/** The KCB code of a facility outside the account (the CDC of another province). */
+const OUTSIDE_KCB = '12962';
 let clientId = '';
 let secret = '';
 let token = '';
@@ -181,6 +188,25 @@ const transactionRows = (number?: string) =>
 
 beforeAll(async () => {
   admin = await signIn('nchi.admin');
+  // Before the account: its province's facilities are read when it is created.
+  const hospital = await request('/api/v1/administration/facilities', {
+    method: 'POST',
+    token: admin,
+    body: {
+      code: HOSPITAL,
+      name: 'Bệnh viện liên thông thử nghiệm',
+      kind: 'CENTRAL_FACILITY',
+      adminUnitCode: '11',
+      validFrom: '2024-01-01',
+      kcbCode: HOSPITAL_KCB,
+    },
+  });
+  const outside = await request('/api/v1/administration/facilities/CDC.12', {
+    method: 'PATCH',
+    token: admin,
+    body: { kcbCode: OUTSIDE_KCB },
+  });
+  if (hospital.status !== 201 || outside.status !== 200) throw new Error(`KCB codes not set: ${hospital.status} ${outside.status}`);
   ({ clientId, secret } = await newAccount());
 });
 
@@ -250,9 +276,9 @@ describe('a vendor-style client using only the national paths', () => {
     expect(again.status).toBe(200);
     expect(again.body.maGiaoDich).not.toBe(number);
     const { body } = await result(token, again.body.maGiaoDich);
-    // A delivery is rewritten whole with its newborns (the ingestion answers 'updated'), never added again.
+    // The same delivery with the same newborns: found by its key, nothing written, never added again.
     expect(body.ketQua.map((r) => r.ketQua)).toEqual(['CHAP_NHAN']);
-    expect(['updated', 'unchanged']).toContain(body.ketQua[0].chiTiet);
+    expect(body.ketQua[0].chiTiet).toBe('unchanged');
     const counts = await withDb(
       async (db) =>
         (
@@ -313,6 +339,57 @@ describe('XML tables to registers', () => {
     const sent = await send(token, xml);
     const { body } = await result(token, sent.body.maGiaoDich);
     expect(body.ketQua.map((r) => [r.ketQua, r.loi.map((p) => p.code)])).toEqual([['TU_CHOI', ['FACILITY_NOT_ALLOWED']]]);
+  });
+});
+
+describe('facilities named by their KCB code (mã cơ sở KCB BHYT)', () => {
+  const recordedAt = (maLk: string) =>
+    withDb(
+      async (db) =>
+        (
+          await db.query(
+            `SELECT f.code, f.kcb_code FROM delivery d JOIN facility f ON f.id = d.facility_id WHERE d.source_record_id = $1`,
+            [maLk],
+          )
+        ).rows,
+    );
+
+  it('accepts a package whose MACSKCB is a hospital’s KCB code and records its rows at that hospital', async () => {
+    const [byEnvelope, byXml1] = ['KCB-ENV', 'KCB-X1'].map((p) => `LK-${p}-${run}`);
+    const [m1, m2] = [newMother(), newMother()];
+    // XML1 without MA_CSKCB (the envelope's MACSKCB applies), and XML1 naming the KCB code itself.
+    const xml = packageFrom(
+      HOSPITAL_KCB,
+      xml1(byEnvelope, m1, { MA_CSKCB: '' }) + xml9(byEnvelope, m1, 1),
+      xml1(byXml1, m2, { MA_CSKCB: HOSPITAL_KCB }) + xml9(byXml1, m2, 1),
+    );
+    const sent = await send(token, xml);
+    expect([sent.status, sent.body.trangThai]).toEqual([200, 'DA_XU_LY']);
+    const { body } = await result(token, sent.body.maGiaoDich);
+    expect(body.maCskcb).toBe(HOSPITAL_KCB);
+    expect(body.ketQua.map((r) => [r.maLk, r.ketQua, r.chiTiet, r.loi])).toEqual([
+      [byEnvelope, 'CHAP_NHAN', 'created', []],
+      [byXml1, 'CHAP_NHAN', 'created', []],
+    ]);
+    expect(await recordedAt(byEnvelope)).toEqual([{ code: HOSPITAL, kcb_code: HOSPITAL_KCB }]);
+    expect(await recordedAt(byXml1)).toEqual([{ code: HOSPITAL, kcb_code: HOSPITAL_KCB }]);
+  });
+
+  it('still refuses an unknown KCB code (FACILITY_NOT_FOUND) and a facility outside the account (FACILITY_NOT_ALLOWED)', async () => {
+    const [unknown, outside] = ['KCB-UNK', 'KCB-OUT'].map((p) => `LK-${p}-${run}`);
+    const [m1, m2] = [newMother(), newMother()];
+    const xml = packageFrom(
+      '19964',
+      xml1(unknown, m1, { MA_CSKCB: '' }) + xml9(unknown, m1, 1),
+      xml1(outside, m2, { MA_CSKCB: OUTSIDE_KCB }) + xml9(outside, m2, 1),
+    );
+    const sent = await send(token, xml);
+    const { body } = await result(token, sent.body.maGiaoDich);
+    expect(body.ketQua.map((r) => [r.maLk, r.ketQua, r.loi.map((p) => [p.field, p.code])])).toEqual([
+      [unknown, 'TU_CHOI', [['facilityCode', 'FACILITY_NOT_FOUND']]],
+      [outside, 'TU_CHOI', [['facilityCode', 'FACILITY_NOT_ALLOWED']]],
+    ]);
+    expect([...(await recordedAt(unknown)), ...(await recordedAt(outside))]).toEqual([]);
   });
 });
 

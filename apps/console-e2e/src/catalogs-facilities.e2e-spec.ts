@@ -84,6 +84,8 @@ describe('catalogs and facility administration in the console', () => {
     await page.locator(byTestId('facility-form-child')).locator('input').uncheck();
     await pick(page, 'facility-form-unit', 'tinh dien bien', 'unit-option', '11');
     await page.locator(byTestId('facility-form-address')).fill('Phường Him Lam, tỉnh Điện Biên');
+    // The code HIS packages name the clinic by, typed with a space.
+    await page.locator(byTestId('facility-form-kcb-code')).fill('11 078');
     await typeDay(page, 'facility-form-valid-from', '01/01/2026');
     await pick(page, 'facility-form-reports-to', 'CDC.11', 'facility-option', 'CDC.11');
     // On a loaded machine the dialog may still have been settling when the first fields were typed:
@@ -103,6 +105,7 @@ describe('catalogs and facility administration in the console', () => {
     expect(await text(detail)).toContain('Phòng khám Sản phụ khoa Bình An');
     expect(await text(page.locator(byTestId('facility-ownership')))).toBe('Tư nhân');
     expect(await text(page.locator(byTestId('facility-reporting-group')))).toBe('Y tế tư nhân');
+    expect(await text(page.locator(byTestId('facility-kcb-code')))).toBe('11078');
 
     const line = page.locator(`${byTestId('reporting-line')}[data-code="CDC.11"]`);
     await line.waitFor();
@@ -114,6 +117,9 @@ describe('catalogs and facility administration in the console', () => {
     // The new facility is in the list, found without diacritics.
     const search = page.locator(byTestId('facilities-search'));
     await search.fill('phong kham san phu khoa binh an');
+    await page.locator(`${byTestId('facilities-row')}[data-key="${code}"]`).waitFor();
+    // And by its KCB code.
+    await search.fill('11078');
     await page.locator(`${byTestId('facilities-row')}[data-key="${code}"]`).waitFor();
   });
 

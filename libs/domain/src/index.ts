@@ -22,5 +22,6 @@ export * from './lib/org/reporting-group';
 export * from './lib/org/reporting-cycles';
 export * from './lib/text/catalog-search';
 export * from './lib/org/facility-location';
+export * from './lib/org/kcb-code';
 export * from './lib/registers';
 export * from './lib/reports';

@@ -6,6 +6,7 @@ import {
   FACILITY_OWNERSHIPS,
   FacilityKind,
   FacilityOwnership,
+  KCB_CODE_PATTERN,
   REPORTING_GROUPS,
   ReportingGroup,
   SEEDED_ONLY_KINDS,
@@ -17,6 +18,10 @@ const FACILITY_CODE_MESSAGE = 'Mã cơ sở gồm 2–40 ký tự: chữ in hoa 
 /** Official code of an administrative unit: province 2 digits, district 3, commune 5. */
 const UNIT_CODE_PATTERN = /^\d{2,5}$/;
 const UNIT_CODE_MESSAGE = 'Mã đơn vị hành chính gồm 2 (tỉnh), 3 (huyện) hoặc 5 (xã) chữ số';
+const KCB_CODE_MESSAGE = 'Mã cơ sở KCB BHYT gồm đúng 5 chữ số (ví dụ 11001)';
+const KCB_CODE_DESCRIPTION =
+  'Mã cơ sở KCB BHYT, the code HIS packages carry in MA_CSKCB/MACSKCB: the national endpoint finds the facility by it. ' +
+  'Unique among facilities';
 const DAY_MESSAGE = 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật';
 const BOOLEAN_MESSAGE = 'Phải là true hoặc false';
 export const FACILITY_NAME_MAX_LENGTH = 250;
@@ -48,7 +53,7 @@ export class ListFacilityRecordsQueryDto extends PageQueryDto {
   @IsIsoDay({ message: DAY_MESSAGE })
   at?: string;
 
-  @ApiPropertyOptional({ description: 'Name or code; diacritics and case are ignored', maxLength: MAX_SEARCH_LENGTH })
+  @ApiPropertyOptional({ description: 'Name, code or KCB code; diacritics and case are ignored', maxLength: MAX_SEARCH_LENGTH })
   @IsOptional()
   @IsString()
   @NormalizeText()
@@ -118,6 +123,18 @@ export class CreateFacilityDto {
   @MaxLength(ADDRESS_MAX_LENGTH)
   address?: string | null;
 
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '11001',
+    pattern: KCB_CODE_PATTERN.source,
+    description: KCB_CODE_DESCRIPTION,
+  })
+  @IsOptional()
+  @NormalizeText()
+  @Matches(KCB_CODE_PATTERN, { message: KCB_CODE_MESSAGE })
+  kcbCode?: string | null;
+
   @ApiProperty({ example: '11', description: 'Code of the province (or commune) it is located in, in force on validFrom' })
   @Matches(UNIT_CODE_PATTERN, { message: UNIT_CODE_MESSAGE })
   adminUnitCode!: string;
@@ -168,6 +185,18 @@ export class UpdateFacilityDto {
   @IsString()
   @MaxLength(ADDRESS_MAX_LENGTH)
   address?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '11001',
+    pattern: KCB_CODE_PATTERN.source,
+    description: `${KCB_CODE_DESCRIPTION}; null removes it`,
+  })
+  @IsOptional()
+  @NormalizeText()
+  @Matches(KCB_CODE_PATTERN, { message: KCB_CODE_MESSAGE })
+  kcbCode?: string | null;
 
   @ApiPropertyOptional({
     example: '11',

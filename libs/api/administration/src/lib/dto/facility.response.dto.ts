@@ -57,6 +57,9 @@ export class FacilityRecordDto extends FacilitySummaryDto {
   @ApiProperty({ description: 'Provides child care: appears on the child-health form' })
   childServices!: boolean;
 
+  @ApiProperty({ type: String, nullable: true, example: '11001', description: 'Mã cơ sở KCB BHYT (MA_CSKCB of HIS packages)' })
+  kcbCode!: string | null;
+
   @ApiProperty({ type: String, nullable: true })
   address!: string | null;
 

@@ -37,7 +37,7 @@ export interface FacilityRecordFilter {
 
 export type FacilityFields = Pick<
   Prisma.FacilityUncheckedCreateInput,
-  'name' | 'nameFolded' | 'kind' | 'ownership' | 'maternalServices' | 'childServices' | 'address' | 'adminUnitId'
+  'name' | 'nameFolded' | 'kind' | 'ownership' | 'maternalServices' | 'childServices' | 'address' | 'adminUnitId' | 'kcbCode'
 >;
 
 /**
@@ -57,7 +57,13 @@ export class FacilityRecordsRepository {
       ...(filter.ownership ? { ownership: filter.ownership } : {}),
       ...(unitId !== undefined ? { adminUnit: { OR: [{ id: unitId }, { parentId: unitId }, { parent: { parentId: unitId } }] } } : {}),
       ...(filter.foldedText
-        ? { OR: [{ nameFolded: { contains: filter.foldedText } }, { code: { contains: filter.foldedText.toUpperCase() } }] }
+        ? {
+            OR: [
+              { nameFolded: { contains: filter.foldedText } },
+              { code: { contains: filter.foldedText.toUpperCase() } },
+              { kcbCode: { startsWith: filter.foldedText } },
+            ],
+          }
         : {}),
     };
     const [rows, total] = await this.prisma.$transaction([
@@ -73,6 +79,17 @@ export class FacilityRecordsRepository {
 
   findSummary(code: string, db: Db = this.prisma) {
     return db.facility.findUnique({ where: { code }, ...summary });
+  }
+
+  /**
+   * Another facility that answers to this KCB code: one that has it as its KCB code, or as its own
+   * code (the national endpoint looks codes up first, so that facility would receive the packages).
+   */
+  findKcbCodeHolder(kcbCode: string, exceptId: number | null, db: Db) {
+    return db.facility.findFirst({
+      where: { OR: [{ kcbCode }, { code: kcbCode }], ...(exceptId !== null ? { id: { not: exceptId } } : {}) },
+      select: { code: true, name: true },
+    });
   }
 
   findUnitOn(code: string, day: Date, db: Db = this.prisma) {

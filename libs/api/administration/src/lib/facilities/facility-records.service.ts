@@ -83,6 +83,7 @@ export class FacilityRecordsService {
       return await this.facilities.transaction(async (db) => {
         await this.facilities.lockReportingLines(db);
         if (await this.facilities.findSummary(dto.code, db)) throw codeTaken(dto.code);
+        if (dto.kcbCode) await this.assertKcbCodeFree(dto.kcbCode, null, db);
         const unit = await this.requireUnit(dto.adminUnitCode, dto.validFrom, 'adminUnitCode', db);
         assertLocation(dto.kind, unit.level, 'adminUnitCode');
         const fields: FacilityFields = {
@@ -94,20 +95,33 @@ export class FacilityRecordsService {
           childServices: dto.childServices ?? true,
           address: dto.address ?? null,
           adminUnitId: unit.id,
+          kcbCode: dto.kcbCode ?? null,
         };
         await this.facilities.create(dto.code, fields, toDate(dto.validFrom), db);
         if (dto.reportsToCode) await this.setLine(db, dto.code, dto.reportsToCode, dto.validFrom);
         return this.get(dto.code, dto.validFrom, db);
       });
     } catch (error) {
-      // Another administrator created the same code between the check and the insert.
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw codeTaken(dto.code);
+      // Another administrator created the same code (or gave the same KCB code) between the check and the insert.
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+        throw dto.kcbCode && isKcbCodeConflict(error) ? kcbCodeTaken(dto.kcbCode) : codeTaken(dto.code);
+      }
       throw error;
     }
   }
 
   async update(actor: UserPrincipal, code: string, dto: UpdateFacilityDto): Promise<FacilityRecordDetailDto> {
     assertCentralWriteScope(actor);
+    try {
+      return await this.updateFields(code, dto);
+    } catch (error) {
+      // Another administrator gave the same KCB code between the check and the update.
+      if (dto.kcbCode && isKcbCodeConflict(error)) throw kcbCodeTaken(dto.kcbCode);
+      throw error;
+    }
+  }
+
+  private updateFields(code: string, dto: UpdateFacilityDto): Promise<FacilityRecordDetailDto> {
     return this.facilities.transaction(async (db) => {
       const current = await this.requireAdministered(code, db);
       const kind = dto.kind ?? current.kind;
@@ -132,6 +146,10 @@ export class FacilityRecordsService {
       if (dto.childServices !== undefined && dto.childServices !== current.childServices) changes.childServices = dto.childServices;
       if (dto.address !== undefined && (dto.address ?? null) !== current.address) changes.address = dto.address ?? null;
       if (unit && unit.id !== current.adminUnitId) changes.adminUnitId = unit.id;
+      if (dto.kcbCode !== undefined && (dto.kcbCode ?? null) !== current.kcbCode) {
+        if (dto.kcbCode) await this.assertKcbCodeFree(dto.kcbCode, current.id, db);
+        changes.kcbCode = dto.kcbCode ?? null;
+      }
       if (Object.keys(changes).length > 0) await this.facilities.update(current.id, changes, db);
       return this.get(code, undefined, db);
     });
@@ -258,6 +276,12 @@ export class FacilityRecordsService {
     return row;
   }
 
+  /** One facility per KCB code, and none whose own code it is: the national endpoint must find one facility by it. */
+  private async assertKcbCodeFree(kcbCode: string, facilityId: number | null, db: Db): Promise<void> {
+    const holder = await this.facilities.findKcbCodeHolder(kcbCode, facilityId, db);
+    if (holder) throw kcbCodeTaken(kcbCode, holder);
+  }
+
   private async requireUnit(code: string, day: IsoDate, field: string, db?: Db) {
     const unit = await this.facilities.findUnitOn(code, toDate(day), db);
     if (!unit) {
@@ -303,6 +327,19 @@ const facilityNotFound = (code: string) => new NotFoundError('FACILITY_NOT_FOUND
 function codeTaken(code: string): DomainError {
   const message = `Mã cơ sở ${code} đã được dùng`;
   return new DomainError('FACILITY_CODE_TAKEN', message, 409, [{ field: 'code', code: 'FACILITY_CODE_TAKEN', message }]);
+}
+
+function kcbCodeTaken(kcbCode: string, holder?: { code: string; name: string }): DomainError {
+  const message = holder
+    ? `Mã cơ sở KCB ${kcbCode} đã thuộc về cơ sở ${holder.name} (${holder.code})`
+    : `Mã cơ sở KCB ${kcbCode} đã được dùng cho một cơ sở khác`;
+  return new DomainError('KCB_CODE_TAKEN', message, 409, [{ field: 'kcbCode', code: 'KCB_CODE_TAKEN', message }]);
+}
+
+/** A unique violation on facility.kcb_code (the index names the column; the driver adapter may name the field). */
+function isKcbCodeConflict(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') return false;
+  return /kcb_?code/i.test(JSON.stringify(error.meta ?? {}));
 }
 
 function cycle(code: string, reportsToCode: string, day: IsoDate): DomainError {
@@ -357,6 +394,7 @@ function toRecordDto(row: FacilityRecordRow | FacilityDetailRow, reportsTo?: Fac
     reportingGroup: reportingGroupOf(row),
     maternalServices: row.maternalServices,
     childServices: row.childServices,
+    kcbCode: row.kcbCode,
     address: row.address,
     adminUnit: row.adminUnit ? { code: row.adminUnit.code, name: row.adminUnit.name, level: row.adminUnit.level } : null,
     validFrom: toDay(row.validFrom),

@@ -30,7 +30,7 @@ import {
   TranslatePipe,
 } from '@skss/console/ui';
 import { AdministeredFacilityKind, Api, createFacility, FacilityOwnership, FacilityRecordDetailDto, updateFacility } from '@skss/contract';
-import { FACILITY_OWNERSHIPS, todayInVietnam } from '@skss/domain';
+import { FACILITY_OWNERSHIPS, KCB_CODE_PATTERN, todayInVietnam } from '@skss/domain';
 import { firstValueFrom, Observable } from 'rxjs';
 import { dayControl, dayOf } from '../shared/day-field';
 import { AdminUnitPicker } from './admin-unit-picker';
@@ -43,6 +43,7 @@ import {
   FACILITY_NAME_MAX_LENGTH,
   isAdministeredKind,
   normaliseCode,
+  normaliseKcbCode,
   ownershipProblem,
   proposedOwnership,
   UnitChoice,
@@ -59,9 +60,9 @@ const PICKER_FIELDS = ['adminUnitCode', 'reportsToCode'];
 /**
  * "Thêm cơ sở y tế" / "Sửa thông tin cơ sở": code (fixed once created), name, kind (central or sector hospital, provincial
  * or district facility, private clinic, public-health units), ownership (proposed from the kind, conflicts flagged),
- * maternal and child services, address, the administrative unit it is located in (units of the levels the kind allows,
- * in force on its first day), and on creation its first day and who checks its reports. The API's problems show on
- * their fields. Closes with the facility as saved.
+ * maternal and child services, address, KCB code (what HIS packages name it by), the administrative unit it is located
+ * in (units of the levels the kind allows, in force on its first day), and on creation its first day and who checks its
+ * reports. The API's problems show on their fields. Closes with the facility as saved.
  */
 @Component({
   selector: 'skss-facility-form-dialog',
@@ -116,6 +117,7 @@ export class FacilityFormDialog {
     maternalServices: new FormControl(true, { nonNullable: true }),
     childServices: new FormControl(true, { nonNullable: true }),
     address: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(ADDRESS_MAX_LENGTH)] }),
+    kcbCode: new FormControl('', { nonNullable: true, validators: [Validators.pattern(KCB_CODE_PATTERN)] }),
     validFrom: dayControl(todayInVietnam()),
   });
   protected readonly unit = signal<UnitChoice | null>(null);
@@ -153,6 +155,7 @@ export class FacilityFormDialog {
         maternalServices: facility.maternalServices,
         childServices: facility.childServices,
         address: facility.address ?? '',
+        kcbCode: facility.kcbCode ?? '',
       });
       this.form.controls.code.disable();
       this.form.controls.validFrom.disable();
@@ -180,6 +183,12 @@ export class FacilityFormDialog {
     const control = this.form.controls.code;
     const code = normaliseCode(control.value);
     if (code !== control.value) control.setValue(code);
+  }
+
+  protected compactKcbCode(): void {
+    const control = this.form.controls.kcbCode;
+    const kcbCode = normaliseKcbCode(control.value);
+    if (kcbCode !== control.value) control.setValue(kcbCode);
   }
 
   protected async submit(): Promise<void> {

@@ -18,6 +18,7 @@ const clinic: FacilityFormValue = {
   maternalServices: true,
   childServices: false,
   address: '  ',
+  kcbCode: '',
   adminUnit: { code: '11', name: 'Tỉnh Điện Biên', level: 'province' },
   validFrom: '2026-01-01',
   reportsToCode: 'CDC.11',
@@ -32,6 +33,7 @@ const saved: FacilityRecordDto = {
   reportingGroup: 'private',
   maternalServices: true,
   childServices: false,
+  kcbCode: null,
   address: null,
   adminUnit: { code: '11', name: 'Tỉnh Điện Biên', level: 'province' },
   validFrom: '2026-01-01',
@@ -54,6 +56,14 @@ describe('the facility form', () => {
     });
     expect(createBody({ ...clinic, reportsToCode: null, address: 'Phường Him Lam' })).toMatchObject({ address: 'Phường Him Lam' });
     expect('reportsToCode' in createBody({ ...clinic, reportsToCode: null })).toBe(false);
+    expect('kcbCode' in createBody(clinic)).toBe(false);
+  });
+
+  it('sends the KCB code without the spaces typed in it, and clears it with null', () => {
+    expect(createBody({ ...clinic, kcbCode: ' 11 001 ' })).toMatchObject({ kcbCode: '11001' });
+    expect(updateBody(saved, { ...clinic, kcbCode: '11001' })).toEqual({ kcbCode: '11001' });
+    expect(updateBody({ ...saved, kcbCode: '11001' }, { ...clinic, kcbCode: '11001' })).toBeNull();
+    expect(updateBody({ ...saved, kcbCode: '11001' }, { ...clinic, kcbCode: ' ' })).toEqual({ kcbCode: null });
   });
 
   it('updates only what changed, and clears an address with null', () => {

@@ -41,6 +41,8 @@ export interface FacilityFormValue {
   readonly maternalServices: boolean;
   readonly childServices: boolean;
   readonly address: string;
+  /** Mã cơ sở KCB BHYT, empty when the facility has none. */
+  readonly kcbCode: string;
   readonly adminUnit: UnitChoice;
   readonly validFrom: string;
   readonly reportsToCode: string | null;
@@ -51,9 +53,13 @@ export const normaliseCode = (text: string): string => text.replace(/\s+/g, '').
 
 const text = (value: string): string => value.normalize('NFC').trim().replace(/\s+/g, ' ');
 
+/** Digits only as typed: spaces dropped ("11 001"). */
+export const normaliseKcbCode = (value: string): string => value.replace(/\s+/g, '');
+
 /** The body of `createFacility`: texts in NFC and trimmed, an empty address left out. */
 export function createBody(value: FacilityFormValue): CreateFacilityDto {
   const address = text(value.address);
+  const kcbCode = normaliseKcbCode(value.kcbCode);
   return {
     code: normaliseCode(value.code),
     name: text(value.name),
@@ -62,6 +68,7 @@ export function createBody(value: FacilityFormValue): CreateFacilityDto {
     maternalServices: value.maternalServices,
     childServices: value.childServices,
     ...(address ? { address } : {}),
+    ...(kcbCode ? { kcbCode } : {}),
     adminUnitCode: value.adminUnit.code,
     validFrom: value.validFrom,
     ...(value.reportsToCode ? { reportsToCode: value.reportsToCode } : {}),
@@ -70,7 +77,7 @@ export function createBody(value: FacilityFormValue): CreateFacilityDto {
 
 /**
  * The body of `updateFacility`: only what differs from the facility as loaded (the API changes only the fields sent);
- * a cleared address is sent as null. Null when nothing changed.
+ * a cleared address or KCB code is sent as null. Null when nothing changed.
  */
 export function updateBody(
   current: FacilityRecordDto,
@@ -79,12 +86,14 @@ export function updateBody(
   const body: UpdateFacilityDto = {};
   const name = text(value.name);
   const address = text(value.address);
+  const kcbCode = normaliseKcbCode(value.kcbCode);
   if (name !== current.name) body.name = name;
   if (value.kind !== current.kind) body.kind = value.kind;
   if (value.ownership !== current.ownership) body.ownership = value.ownership;
   if (value.maternalServices !== current.maternalServices) body.maternalServices = value.maternalServices;
   if (value.childServices !== current.childServices) body.childServices = value.childServices;
   if ((address || null) !== current.address) body.address = address || null;
+  if ((kcbCode || null) !== current.kcbCode) body.kcbCode = kcbCode || null;
   if (value.adminUnit.code !== current.adminUnit?.code) body.adminUnitCode = value.adminUnit.code;
   return Object.keys(body).length ? body : null;
 }
