@@ -1,7 +1,7 @@
 import { APP_LOGIN, startApi } from '@skss/tooling/testing';
 import { applicationUrl, withDb } from './support/db';
 import { request, signIn } from './support/http';
-import { citizenId, lockMonth, unlockMonth, uniqueWomanName } from './support/records';
+import { BODIES, CHANGE, citizenId, lockMonth, Register, REGISTERS, SUBJECT, unlockMonth, uniqueWomanName } from './support/records';
 
 /**
  * Inbound JSON API for HIS and YTCS software (issue 8 item 1) and the HTTP Basic strategy of its
@@ -197,13 +197,13 @@ describe('a mixed batch', () => {
     ]);
   });
 
-  it('creates nothing when the same batch is sent again: unchanged, or updated for registers with item lists', async () => {
+  it('creates nothing when the same batch is sent again: unchanged, item lists included', async () => {
     const { status, body } = await push(batch());
     expect(status).toBe(200);
     expect(body.batchId).not.toBe(first.batchId);
     expect(body.records.slice(0, 3).map((r) => [r.outcome, r.id ?? null])).toEqual([
       ['unchanged', null],
-      ['updated', first.records[1].id],
+      ['unchanged', null],
       ['unchanged', null],
     ]);
     expect(await count('anc_visit', his)).toBe(1);
@@ -231,6 +231,115 @@ describe('a mixed batch', () => {
     expect(rows).toEqual([
       { received: 11, created: 3, rejected: 8, action: 'IMPORT', entity_type: 'IntegrationBatch', actor_client_id: his.clientId },
     ]);
+  });
+});
+
+/** A change of one item of each register's lists (deliveries: a newborn's weight), else of the record itself. */
+const ITEM_CHANGE: Readonly<Record<Register, (data: Record<string, unknown>) => Record<string, unknown>>> = {
+  deliveries: (data) => ({ ...data, newborns: [{ ...(data['newborns'] as object[])[0], weightGrams: 3150 }] }),
+  abortions: (data) => ({ ...data, complications: [{ ...(data['complications'] as object[])[0], onsetOn: '2026-03-12' }] }),
+  contraception: (data) => ({ ...data, complications: [{ ...(data['complications'] as object[])[0], onsetOn: '2026-03-13' }] }),
+  'anc-visits': (data) => ({ ...data, ...CHANGE['anc-visits'] }),
+  gynaecology: (data) => ({ ...data, ...CHANGE.gynaecology }),
+  'hpv-vaccinations': (data) => ({ ...data, ...CHANGE['hpv-vaccinations'] }),
+  'child-exams': (data) => ({ ...data, ...CHANGE['child-exams'] }),
+  deaths: (data) => ({ ...data, ...CHANGE.deaths }),
+};
+
+/** The register API's sample person of a register as a HIS sends it (residence in the station's commune). */
+function subjectOf(register: Register): Record<string, unknown> {
+  const { fullName, dateOfBirth, sex, citizenId: id } = SUBJECT[register]();
+  return woman({ fullName, dateOfBirth, sex, citizenId: id ?? null });
+}
+
+/** What a batch left behind about one record: its changes, outbox items, audit events of the batch, its update time. */
+async function traces(table: string, id: string, batchId: string) {
+  const { rows } = await withDb((db) =>
+    db.query<{ changes: number; outbox: number; audit: number; updated_at: Date }>(
+      `SELECT (SELECT count(*)::int FROM record_change WHERE record_id = $1) AS changes,
+              (SELECT count(*)::int FROM outbox_item WHERE payload ->> 'recordId' = $1::text) AS outbox,
+              (SELECT count(*)::int FROM audit_event WHERE entity_id = $2) AS audit,
+              (SELECT updated_at FROM ${table} WHERE id = $1) AS updated_at`,
+      [id, batchId],
+    ),
+  );
+  return rows[0];
+}
+
+const TABLES: Readonly<Record<Register, string>> = {
+  'anc-visits': 'anc_visit',
+  deliveries: 'delivery',
+  abortions: 'abortion',
+  contraception: 'contraception_service',
+  gynaecology: 'gynaecology_visit',
+  'hpv-vaccinations': 'hpv_vaccination',
+  'child-exams': 'child_exam',
+  deaths: 'death',
+};
+
+describe('a record sent again, for every register', () => {
+  // Each test an account of its own: these requests must not spend the rate limit of the others.
+  let resender: Account;
+  beforeEach(async () => {
+    resender = await createAccount({ facilityCodes: [STATION] });
+  });
+
+  it.each(REGISTERS.map((register) => [register]))(
+    '%s: identical → unchanged, with no write, audit event or outbox item; one item changed → updated',
+    async (register) => {
+      const { personId: _unused, ...data } = BODIES[register]('');
+      void _unused;
+      const record = { register, sourceRecordId: unique(register), facilityCode: STATION, person: subjectOf(register), data };
+      const first = await push([record], { account: resender });
+      expect([first.status, first.body.records[0].outcome, first.body.records[0].problems]).toEqual([200, 'created', undefined]);
+      const id = first.body.records[0].id as string;
+      const before = await traces(TABLES[register], id, first.body.batchId);
+      expect(before.audit).toBe(1);
+
+      const again = await push([record], { account: resender });
+      expect(again.body.records[0]).toMatchObject({ outcome: 'unchanged', id: null });
+      expect(again.body.counts).toMatchObject({ unchanged: 1, updated: 0, created: 0 });
+      const after = await traces(TABLES[register], id, again.body.batchId);
+      expect(after).toEqual({ ...before, audit: 0 });
+
+      const changed = await push([{ ...record, data: ITEM_CHANGE[register](data) }], { account: resender });
+      expect(changed.body.records[0]).toMatchObject({ outcome: 'updated', id });
+      const updated = await traces(TABLES[register], id, changed.body.batchId);
+      expect(updated.changes).toBeGreaterThan(before.changes);
+      expect(updated.outbox).toBeGreaterThan(before.outbox);
+      expect(updated.audit).toBe(1);
+    },
+  );
+
+  it('answers unchanged for item lists sent in another order, and keeps the newborn weight a change sent', async () => {
+    const { personId: _unused, ...data } = BODIES.deliveries('');
+    void _unused;
+    const twins = [
+      { sex: 'FEMALE', liveBorn: true, weightGrams: 2500, birthOrder: 1 },
+      { sex: 'MALE', liveBorn: true, weightGrams: 2400, birthOrder: 2 },
+    ];
+    const visits = [{ visitDate: '2026-03-16' }, { visitDate: '2026-03-20', notes: 'Bé bú tốt' }];
+    const record = (newborns: object[], postnatalVisits: object[]) => ({
+      register: 'deliveries',
+      sourceRecordId: unique('DEL-ORDER'),
+      facilityCode: STATION,
+      person: subjectOf('deliveries'),
+      data: { ...data, newborns, postnatalVisits },
+    });
+    const sent = record(twins, visits);
+    expect((await push([sent], { account: resender })).body.records[0].outcome).toBe('created');
+    const reordered = { ...sent, data: { ...sent.data, postnatalVisits: [...visits].reverse() } };
+    expect((await push([reordered], { account: resender })).body.records[0].outcome).toBe('unchanged');
+    const heavier = { ...sent, data: { ...sent.data, newborns: [twins[0], { ...twins[1], weightGrams: 2450 }] } };
+    expect((await push([heavier], { account: resender })).body.records[0].outcome).toBe('updated');
+    const { rows } = await withDb((db) =>
+      db.query(
+        `SELECT array_agg(n.weight_grams ORDER BY n.birth_order) AS weights FROM newborn n JOIN delivery d ON d.id = n.delivery_id
+         WHERE d.source_system = $1 AND d.source_record_id = $2`,
+        [resender.clientId, sent.sourceRecordId],
+      ),
+    );
+    expect(rows[0].weights).toEqual([2500, 2450]);
   });
 });
 

@@ -20,6 +20,11 @@ export interface CreateFacilityDto {
    * Unique; cannot be changed later
    */
   code: string;
+
+  /**
+   * Mã cơ sở KCB BHYT, the code HIS packages carry in MA_CSKCB/MACSKCB: the national endpoint finds the facility by it. Unique among facilities
+   */
+  kcbCode?: string | null;
   kind: AdministeredFacilityKind;
 
   /**

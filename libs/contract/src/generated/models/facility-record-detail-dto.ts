@@ -26,6 +26,11 @@ export interface FacilityRecordDetailDto {
    */
   childServices: boolean;
   code: string;
+
+  /**
+   * Mã cơ sở KCB BHYT (MA_CSKCB of HIS packages)
+   */
+  kcbCode: string | null;
   kind: FacilityKind;
   level: FacilityLevel;
 

@@ -20,6 +20,11 @@ export interface FacilityRecordDto {
    */
   childServices: boolean;
   code: string;
+
+  /**
+   * Mã cơ sở KCB BHYT (MA_CSKCB of HIS packages)
+   */
+  kcbCode: string | null;
   kind: FacilityKind;
   level: FacilityLevel;
 

@@ -24,7 +24,7 @@ export interface InboundPersonDto {
   phone?: string;
 
   /**
-   * Where the person lives (used when the person is new)
+   * Where the person lives: a new person lives there from the event day; a known one whose commune differs moves there from the event day
    */
   residence?: InboundResidenceDto;
   sex: 'FEMALE' | 'MALE';

@@ -12,7 +12,7 @@ export interface InboundRecordDto {
   };
 
   /**
-   * The recording facility: one of the integration account's facilities
+   * The recording facility, one of the integration account's facilities: its code in this system or, failing that, its KCB code (11001)
    */
   facilityCode: string;
 

@@ -26,4 +26,9 @@ export interface InboundRecordResultDto {
   problems?: Array<FieldErrorDto>;
   register: string | null;
   sourceRecordId: string | null;
+
+  /**
+   * What the record says differently from the stored person it was matched with, kept as stored (PERSON_DIFFERS: name, date of birth, sex, an identifier or ethnicity already on file); the record is written all the same
+   */
+  warnings?: Array<FieldErrorDto>;
 }

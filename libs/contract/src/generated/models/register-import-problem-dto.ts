@@ -28,4 +28,9 @@ export interface RegisterImportProblemDto {
    * Row number in the sheet, as Excel shows it
    */
   row: number;
+
+  /**
+   * warning: the row is written all the same (e.g. PERSON_DIFFERS: her stored name or date of birth is kept)
+   */
+  severity?: 'warning';
 }

@@ -14,6 +14,11 @@ export interface UpdateFacilityDto {
    */
   adminUnitCode?: string;
   childServices?: boolean;
+
+  /**
+   * Mã cơ sở KCB BHYT, the code HIS packages carry in MA_CSKCB/MACSKCB: the national endpoint finds the facility by it. Unique among facilities; null removes it
+   */
+  kcbCode?: string | null;
   kind?: AdministeredFacilityKind;
   maternalServices?: boolean;
   name?: string;

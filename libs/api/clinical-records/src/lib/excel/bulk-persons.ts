@@ -1,5 +1,6 @@
-import { DomainError, Prisma } from '@skss/api/core';
+import { DomainError, FieldError, Prisma } from '@skss/api/core';
 import { foldVietnamese, IsoDate, PersonRecord } from '@skss/domain';
+import { applyRefreshes, planRefreshes, PersonUpdate } from './bulk-person-refresh';
 import { ColumnTypes, recordset, SqlRunner } from './sql';
 import { uuid7 } from './uuid7';
 
@@ -15,6 +16,10 @@ export interface ResolvedPersons {
   /** The person id of each wanted person, in order. */
   ids: string[];
   created: number;
+  /** Per wanted person: what differs from the stored person and was kept (persons/person-refresh.ts). */
+  warnings: FieldError[][];
+  /** Stored persons the records brought up to date, for the audit trail. */
+  updates: PersonUpdate[];
 }
 
 const fold = (name: string) => foldVietnamese(name).slice(0, 200);
@@ -25,6 +30,8 @@ export interface Found {
   id: string;
   citizen_id: string | null;
   insurance_card: string | null;
+  /** Found by an identifier (citizen ID, insurance card, the source's patient id), not by name and date of birth. */
+  exact: boolean;
 }
 
 /**
@@ -47,25 +54,28 @@ export async function findPersons(
     const byCitizen = new Map(rows.filter((r) => r.citizen_id).map((r) => [r.citizen_id as string, r]));
     const byCard = new Map(rows.filter((r) => r.insurance_card).map((r) => [r.insurance_card as string, r]));
     people.forEach((person, i) => {
-      found[i] =
-        (person.citizenId && byCitizen.get(person.citizenId)) || (person.insuranceCard && byCard.get(person.insuranceCard)) || null;
+      const row = (person.citizenId && byCitizen.get(person.citizenId)) || (person.insuranceCard && byCard.get(person.insuranceCard));
+      found[i] = row ? { ...row, exact: true } : null;
     });
   }
   const unmatched = source ? people.flatMap((_, i) => (found[i] === null && source.ids[i] ? [i] : [])) : [];
   if (source && unmatched.length) {
     const ids = [...new Set(unmatched.map((i) => source.ids[i] as string))];
-    const rows = await db.$queryRaw<(Found & { source_record_id: string })[]>(Prisma.sql`
+    const rows = await db.$queryRaw<(Omit<Found, 'exact'> & { source_record_id: string })[]>(Prisma.sql`
       SELECT s.source_record_id, COALESCE(p.merged_into_id, p.id) AS id, p.citizen_id, p.insurance_card
       FROM person_source_id s JOIN person p ON p.id = s.person_id
       WHERE s.source_system = ${source.system} AND s.source_record_id = ANY(${ids}::text[])`);
     const bySource = new Map(rows.map((row) => [row.source_record_id, row]));
-    for (const i of unmatched) found[i] = bySource.get(source.ids[i] as string) ?? null;
+    for (const i of unmatched) {
+      const row = bySource.get(source.ids[i] as string);
+      found[i] = row ? { ...row, exact: true } : null;
+    }
   }
   const open = people.map((person, i) => ({ person, i })).filter(({ i }) => found[i] === null);
   if (open.length) {
     const names = open.map(({ person }) => fold(person.fullName));
     const days = open.map(({ person }) => person.dateOfBirth);
-    const known = await db.$queryRaw<(Found & { key: string })[]>(Prisma.sql`
+    const known = await db.$queryRaw<(Omit<Found, 'exact'> & { key: string })[]>(Prisma.sql`
       SELECT DISTINCT ON (p.full_name_folded, p.date_of_birth)
              p.full_name_folded || '|' || to_char(p.date_of_birth, 'YYYY-MM-DD') AS key,
              COALESCE(p.merged_into_id, p.id) AS id, p.citizen_id, p.insurance_card
@@ -80,7 +90,7 @@ export async function findPersons(
       const contradicts =
         (person.citizenId && match.citizen_id && person.citizenId !== match.citizen_id) ||
         (person.insuranceCard && match.insurance_card && person.insuranceCard !== match.insurance_card);
-      if (!contradicts) found[i] = match;
+      if (!contradicts) found[i] = { ...match, exact: false };
     }
   }
   return found;
@@ -120,28 +130,13 @@ export async function resolvePersons(
     ));
   const ids: (string | null)[] = found.map((f) => f?.id ?? null);
 
-  // Identifiers a row adds to a person found by name and date of birth (each value once per batch).
-  const fill = new Map<string, { citizen_id: string | null; insurance_card: string | null }>();
-  const taken = new Set<string>();
-  wanted.forEach(({ person }, i) => {
-    const match = found[i];
-    if (!match) return;
-    const adds = {
-      citizen_id: !match.citizen_id && person.citizenId && !taken.has(person.citizenId) ? person.citizenId : null,
-      insurance_card: !match.insurance_card && person.insuranceCard && !taken.has(person.insuranceCard) ? person.insuranceCard : null,
-    };
-    if ((adds.citizen_id || adds.insurance_card) && !fill.has(match.id)) {
-      fill.set(match.id, adds);
-      for (const value of [adds.citizen_id, adds.insurance_card]) if (value) taken.add(value);
-    }
-  });
-  if (fill.size) {
-    const rows = [...fill].map(([id, adds]) => ({ id, ...adds }));
-    await db.$executeRaw(Prisma.sql`
-      UPDATE person p SET citizen_id = COALESCE(p.citizen_id, u.citizen_id), insurance_card = COALESCE(p.insurance_card, u.insurance_card), updated_at = now()
-      FROM ${recordset(types, 'person', ['id', 'citizen_id', 'insurance_card'], rows, 'u')}
-      WHERE p.id = u.id`);
-  }
+  // Stored persons brought up to date by the records (the refresh rule; identifiers once per batch).
+  const communeOn = await communeLookup(
+    db,
+    wanted.flatMap(({ person }) => (person.communeCode ? [person.communeCode] : [])),
+  );
+  const { warnings, changes } = await planRefreshes(db, wanted, found);
+  const updates = await applyRefreshes(db, changes, communeOn, new Set());
 
   // New persons: one per identity of the batch.
   const created = new Map<string, { id: string; person: PersonRecord; day: IsoDate }>();
@@ -178,16 +173,6 @@ export async function resolvePersons(
     }
     const residents = [...created.values()].filter(({ person }) => person.communeCode);
     if (residents.length) {
-      // The commune version in force on the event's day, else the nearest one: looked up once per code.
-      const codes = [...new Set(residents.map(({ person }) => person.communeCode as string))];
-      const versions = await db.$queryRaw<{ id: number; code: string; valid_from: string | null; valid_to: string | null }[]>(Prisma.sql`
-        SELECT id, code, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
-        FROM admin_unit WHERE level = 'commune' AND code = ANY(${codes}::text[])
-        ORDER BY code, valid_from DESC NULLS LAST`);
-      const communeOn = (code: string, day: IsoDate) => {
-        const candidates = versions.filter((v) => v.code === code);
-        return (candidates.find((v) => (!v.valid_from || v.valid_from <= day) && (!v.valid_to || v.valid_to >= day)) ?? candidates[0])?.id;
-      };
       const rows = residents.flatMap(({ id, person, day }) => {
         const commune = communeOn(person.communeCode as string, day);
         return commune === undefined ? [] : [{ id, commune, address: person.address, day }];
@@ -211,7 +196,22 @@ export async function resolvePersons(
       SELECT ${sourceSystem}, s, p FROM unnest(${links.map((l) => l.source)}::text[], ${links.map((l) => l.person)}::uuid[]) AS u(s, p)
       ON CONFLICT DO NOTHING`);
   }
-  return { ids: ids as string[], created: created.size };
+  return { ids: ids as string[], created: created.size, warnings, updates };
+}
+
+/** The commune version a code names on a day (else its nearest version), looked up once per code. */
+async function communeLookup(db: SqlRunner, codes: readonly string[]): Promise<(code: string, day: IsoDate) => number | undefined> {
+  const unique = [...new Set(codes)];
+  const versions = unique.length
+    ? await db.$queryRaw<{ id: number; code: string; valid_from: string | null; valid_to: string | null }[]>(Prisma.sql`
+        SELECT id, code, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+        FROM admin_unit WHERE level = 'commune' AND code = ANY(${unique}::text[])
+        ORDER BY code, valid_from DESC NULLS LAST`)
+    : [];
+  return (code, day) => {
+    const candidates = versions.filter((v) => v.code === code);
+    return (candidates.find((v) => (!v.valid_from || v.valid_from <= day) && (!v.valid_to || v.valid_to >= day)) ?? candidates[0])?.id;
+  };
 }
 
 /** The commune codes among `codes` that name no commune (in any version). */

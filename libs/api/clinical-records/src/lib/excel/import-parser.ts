@@ -13,6 +13,8 @@ export interface ImportProblem {
   field: string | null;
   code: string;
   message: string;
+  /** 'warning': the row is written all the same (a difference from her stored person that is kept). */
+  severity?: 'warning';
 }
 
 /** Where each column of the layout is in the file, found from the hidden key row or the headers. */

@@ -19,7 +19,7 @@ export function problemsText(outcome: RowOutcome | undefined): string | null {
   if (!outcome) return null;
   const texts = (outcome.errors ?? []).map((problem) => {
     const where = problem.column ? `Cột ${problem.column}${problem.header ? ` (${problem.header})` : ''}: ` : '';
-    return `${where}${problem.message} [${problem.code}]`;
+    return `${problem.severity === 'warning' ? 'Lưu ý: ' : ''}${where}${problem.message} [${problem.code}]`;
   });
   if (!texts.length && outcome.outcome === 'invalid' && outcome.group !== null) texts.push(`Bản ghi này có lỗi ở dòng ${outcome.group}`);
   return texts.length ? texts.join('; ') : null;

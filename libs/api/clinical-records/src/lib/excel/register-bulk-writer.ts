@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Prisma, PrismaService } from '@skss/api/core';
+import { AuditService, FieldError, Prisma, PrismaService } from '@skss/api/core';
 import { EpisodeFacts, IsoDate, PersonRecord, REGISTER_DEFINITIONS, RegisterCode, todayInVietnam, vietnamLocalDate } from '@skss/domain';
+import { linkNewbornChildren } from '../persons/newborn-children';
 import { findPersons, Found, resolvePersons } from './bulk-persons';
 import { monthOf, RecordValue } from './import-records';
 import { recordsTable, RuntimeModels, SqlTable, sqlTable } from './sql-tables';
 import { ColumnTypes, ident, loadColumnTypes, recordset, SqlRunner, typeOf } from './sql';
+import { compareStoredChildren } from './stored-children';
 import { uuid7 } from './uuid7';
 
 /**
@@ -43,7 +45,12 @@ export interface BulkWriteResult {
   outcomes: BulkOutcome[];
   /** Records inserted or updated. */
   records: number;
+  /** Persons created: the records' own and their newborns' child persons. */
   personsCreated: number;
+  /** Stored persons the records brought up to date (persons/person-refresh.ts). */
+  personsUpdated: number;
+  /** Per item: what differs from her stored person and was kept, with `person.` field paths. */
+  personWarnings: FieldError[][];
 }
 
 export interface BulkTarget {
@@ -77,7 +84,10 @@ export class RegisterBulkWriter {
   private types: Promise<ColumnTypes> | null = null;
   private readonly tables = new Map<RegisterCode, SqlTable>();
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Where a register's rows are stored. */
   table(register: RegisterCode): SqlTable {
@@ -218,7 +228,8 @@ export class RegisterBulkWriter {
 
   /**
    * Writes a batch of valid records of one register and facility: persons found or created in bulk,
-   * records inserted or updated in place, item tables rewritten, episodes closed by deliveries and
+   * records inserted or updated in place (a record equal to its stored row, item lists included, is
+   * left alone and answers unchanged), item tables rewritten, episodes closed by deliveries and
    * abortions. The keys must be distinct within the batch.
    */
   async write(
@@ -231,7 +242,7 @@ export class RegisterBulkWriter {
   ): Promise<BulkWriteResult> {
     const { register, table, facilityId, source } = target;
     const outcomes: BulkOutcome[] = [];
-    const result: BulkWriteResult = { outcomes, records: 0, personsCreated: 0 };
+    const result: BulkWriteResult = { outcomes, records: 0, personsCreated: 0, personsUpdated: 0, personWarnings: items.map(() => []) };
     if (!items.length) return result;
 
     let personIds: string[] = [];
@@ -250,15 +261,36 @@ export class RegisterBulkWriter {
       );
       personIds = resolved.ids;
       result.personsCreated = resolved.created;
+      result.personsUpdated = resolved.updates.length;
+      result.personWarnings = resolved.warnings.map((list) => list.map((w) => ({ ...w, field: `person.${w.field}` })));
+      // Raw SQL bypasses the audited client: each person brought up to date is one event, in this transaction.
+      for (const update of resolved.updates) {
+        await this.audit.record({
+          action: 'UPDATE',
+          entityType: 'Person',
+          entityId: update.personId,
+          before: update.before,
+          after: update.after,
+          details: {
+            reason: 'RECORD_OF_KNOWN_PERSON',
+            register,
+            source: source.kind,
+            sourceSystem: source.system,
+            importId: source.importId,
+          },
+        });
+      }
     }
 
-    const written = await this.upsertRecords(db, types, target, items, personIds);
+    // Item lists count as content: a record is rewritten only when it or one of its lists changed.
+    const children = await compareStoredChildren(db, types, table, facilityId, source, items);
+    const written = await this.upsertRecords(db, types, target, items, personIds, children.differ);
     const parents: { id: string; item: BulkItem }[] = [];
     for (const item of items) {
       const row = written.get(item.key);
       if (!row) {
-        if (table.children.length) {
-          // Not returned although the record is written whole each time: another facility's row took the key meanwhile.
+        if (table.children.length && !children.stored.has(item.key)) {
+          // Neither written nor stored here before: another facility's row took the key meanwhile.
           outcomes.push({
             outcome: 'refused',
             id: null,
@@ -282,13 +314,19 @@ export class RegisterBulkWriter {
         FROM ${ident(table.table)} t
         WHERE t.id = ANY(${parents.map((p) => p.id)}::uuid[]) AND e.id = t.episode_id AND e.closure IS NULL`);
     }
+    if (register === 'deliveries') {
+      // Every record of the batch that is stored here (written or unchanged): a newborn without her child gets one.
+      const keys = items.filter((_, i) => outcomes[i].outcome !== 'refused').map((item) => item.key);
+      result.personsCreated += await linkNewbornChildren(db, types, facilityId, { system: source.system, keys });
+    }
     return result;
   }
 
   /**
    * INSERT … ON CONFLICT (source_system, source_record_id) DO UPDATE of a batch of records: a
-   * record sent before is updated in place (only a row of the same facility; one that has not
-   * changed is left alone when the register has no item tables), a new one inserted.
+   * record sent before is updated in place (only a row of the same facility, and only when one of
+   * its columns changed or its key is in `childrenDiffer`), a new one inserted. A row left alone is
+   * not returned: no write, so no record_change, outbox item or updated_at of it.
    */
   private async upsertRecords(
     db: SqlRunner,
@@ -296,6 +334,8 @@ export class RegisterBulkWriter {
     target: BulkTarget,
     items: readonly BulkItem[],
     personIds: string[],
+    /** Keys of stored records whose item lists differ from the incoming ones (compareStoredChildren()). */
+    childrenDiffer: ReadonlySet<string>,
   ): Promise<Map<string, { id: string; inserted: boolean }>> {
     const { register, table, facilityId, source } = target;
     const definition = REGISTER_DEFINITIONS[register];
@@ -357,11 +397,12 @@ export class RegisterBulkWriter {
     }
     const set = [...updates.map((column) => Prisma.sql`${ident(column)} = EXCLUDED.${ident(column)}`)];
     if (table.columns.has('updated_at')) set.push(Prisma.sql`updated_at = now()`);
-    const changed = table.children.length
-      ? Prisma.empty
-      : Prisma.sql`AND (${Prisma.join(compared.map((c) => Prisma.sql`${t}.${ident(c)}`))}) IS DISTINCT FROM (${Prisma.join(
-          compared.map((c) => Prisma.sql`EXCLUDED.${ident(c)}`),
-        )})`;
+    const columnsDiffer = Prisma.sql`(${Prisma.join(compared.map((c) => Prisma.sql`${t}.${ident(c)}`))}) IS DISTINCT FROM (${Prisma.join(
+      compared.map((c) => Prisma.sql`EXCLUDED.${ident(c)}`),
+    )})`;
+    const changed = childrenDiffer.size
+      ? Prisma.sql`AND (${columnsDiffer} OR ${t}.source_record_id = ANY(${[...childrenDiffer]}::text[]))`
+      : Prisma.sql`AND ${columnsDiffer}`;
     const returned = await db.$queryRaw<{ id: string; key: string; inserted: boolean }[]>(Prisma.sql`
       INSERT INTO ${t} (${Prisma.join(targets)})
       SELECT ${Prisma.join(values)} FROM ${recordset(types, table.table, inputColumns, rows)}

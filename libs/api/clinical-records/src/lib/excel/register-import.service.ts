@@ -13,14 +13,15 @@ import {
   writeScopeOf,
   XlsxLimits,
 } from '@skss/api/core';
-import { EpisodeFacts, RecordProblem, RegisterCode, todayInVietnam, ValidationContext, validateRecord } from '@skss/domain';
+import { EpisodeFacts, PersonRecord, RecordProblem, RegisterCode, todayInVietnam, ValidationContext, validateRecord } from '@skss/domain';
 import { createHash } from 'node:crypto';
 import { RecordsContext } from '../shared/records-context';
+import { planRefreshes } from './bulk-person-refresh';
 import { unknownCommunes } from './bulk-persons';
 import { ExcelLayout, excelLayout } from './excel-layout';
 import { CodeLookup, codeLookup, dataRows, ImportProblem, locateProblem, ParsedRecord, parseRecords } from './import-parser';
 import { EXCEL_SOURCE_SYSTEM, Outcome, recordKey, RecordValue, StoredGroupMember } from './import-records';
-import { BulkSource, RegisterBulkWriter } from './register-bulk-writer';
+import { BulkSource, dayOf, RegisterBulkWriter } from './register-bulk-writer';
 import { SqlTable } from './sql-tables';
 import { ColumnTypes, SqlRunner, transactionSql } from './sql';
 
@@ -272,7 +273,40 @@ export class RegisterImportService {
       problems[i].push({ ...problem, row: at.row, column: at.column, header: at.header });
       pending[i] = null;
     });
+    await this.personWarnings(db, evaluation, records, pending, problems);
     return { records, problems, pending };
+  }
+
+  /**
+   * What a valid row's person part says differently from the person it finds, kept as stored
+   * (name, date of birth, a different identifier: persons/person-refresh.ts), as warnings of the row.
+   */
+  private async personWarnings(
+    db: SqlRunner,
+    evaluation: Evaluation,
+    records: ParsedRecord[],
+    pending: (Pending | null)[],
+    problems: ImportProblem[][],
+  ): Promise<void> {
+    const { layout, table, facilityId } = evaluation;
+    const wanted = pending.flatMap((item, i) => {
+      const person = item?.value.person;
+      const day = item ? dayOf(item.value, table.monthKey) : null;
+      return person && day ? [{ i, person: person as PersonRecord, day }] : [];
+    });
+    if (!wanted.length) return;
+    const found = await this.writer.findPersons(
+      db,
+      facilityId,
+      wanted.map((w) => w.person),
+    );
+    const { warnings } = await planRefreshes(db, wanted, found);
+    wanted.forEach(({ i }, n) => {
+      for (const warning of warnings[n]) {
+        const at = locateProblem(layout, records[i], { field: `person.${warning.field}`, code: 'REQUIRED', message: '' });
+        problems[i].push({ ...at, code: warning.code, message: warning.message, severity: 'warning' });
+      }
+    });
   }
 
   // ---- Preview ----

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Prisma, PrismaService, RequestContext } from '@skss/api/core';
 import { foldVietnamese, formatDateVi, IsoDate, PersonRecord } from '@skss/domain';
-import { dayToDb } from '../shared/days';
+import { dayBefore, dayFromDb, dayToDb } from '../shared/days';
 import { badReference } from '../shared/problems';
 import { FacilityRef, RecordsContext } from '../shared/records-context';
+import { personRefresh, StoredPerson } from './person-refresh';
 
 export type PersonRow = Prisma.PersonGetPayload<object>;
 
@@ -80,7 +81,7 @@ export class PersonWriter {
 
   /**
    * The person of a validated person record: an exact citizen-ID or insurance-card match is reused
-   * (and becomes known to the facility), otherwise a new person is created with her residence from
+   * (becomes known to the facility, and is brought up to date by the record: refresh()), otherwise a new person is created with her residence from
    * `residenceFrom`. Runs in the caller's transaction.
    */
   async findOrCreate(
@@ -97,7 +98,7 @@ export class PersonWriter {
     if (existing) {
       await this.context.recordKnownAt(existing.id, facility.id);
       if (options.source) await this.linkSource(existing.id, options.source);
-      return { person: existing, reused: true };
+      return { person: await this.refresh(existing, record, residenceFrom, `${options.field ?? ''}communeCode`), reused: true };
     }
     const commune = record.communeCode
       ? await this.requireCommune(record.communeCode, residenceFrom, `${options.field ?? ''}communeCode`)
@@ -113,6 +114,53 @@ export class PersonWriter {
     }
     if (options.source) await this.linkSource(person.id, options.source);
     return { person, reused: false };
+  }
+
+  /**
+   * Brings a person found by an exact identifier up to date with a record about her dated `day`,
+   * by the rule of every entry path (person-refresh.ts); written through the audited client, in the
+   * caller's transaction. An identifier another person holds is left out (she is a probable duplicate).
+   */
+  async refresh(person: PersonRow, record: PersonRecord, day: IsoDate, communeField: string): Promise<PersonRow> {
+    const db = this.beyondScope();
+    const latest = await db.personResidence.findFirst({
+      where: { personId: person.id },
+      orderBy: { validFrom: 'desc' },
+      include: { commune: { select: { code: true } } },
+    });
+    const stored: StoredPerson = {
+      ...person,
+      dateOfBirth: dayFromDb(person.dateOfBirth),
+      residence: latest
+        ? {
+            id: latest.id,
+            communeCode: latest.commune.code,
+            address: latest.address,
+            validFrom: dayFromDb(latest.validFrom),
+            validTo: dayFromDb(latest.validTo),
+          }
+        : null,
+    };
+    const { set, move } = personRefresh(stored, record, day, true);
+    if (set.citizenId && (await db.person.findUnique({ where: { citizenId: set.citizenId } }))) delete set.citizenId;
+    if (set.insuranceCard && (await db.person.findUnique({ where: { insuranceCard: set.insuranceCard } }))) delete set.insuranceCard;
+    const updated = Object.keys(set).length ? await this.prisma.person.update({ where: { id: person.id }, data: set }) : person;
+    if (move) {
+      const commune = await this.requireCommune(move.communeCode, move.from, communeField);
+      const residence = stored.residence;
+      if (residence && residence.validTo === null && residence.validFrom === move.from) {
+        // Starting the same day as her latest residence: a correction of it, not a move.
+        await this.prisma.personResidence.update({ where: { id: residence.id }, data: { communeId: commune.id, address: move.address } });
+      } else {
+        if (residence && residence.validTo === null) {
+          await this.prisma.personResidence.update({ where: { id: residence.id }, data: { validTo: dayToDb(dayBefore(move.from)) } });
+        }
+        await this.prisma.personResidence.create({
+          data: { personId: person.id, communeId: commune.id, address: move.address, validFrom: dayToDb(move.from) },
+        });
+      }
+    }
+    return updated;
   }
 
   async linkSource(personId: string, source: { sourceSystem: string; sourceRecordId: string }): Promise<void> {

@@ -16,6 +16,7 @@ import {
 } from '@skss/domain';
 import { RegisterLockService } from '../period-lock/register-lock.service';
 import { folded, PersonRow, PersonWriter } from '../persons/person-writer';
+import { newbornChild } from '../persons/newborn-children';
 import { PERSON_REF_SELECT, PersonRefRow, toPersonRef } from '../persons/persons.mapper';
 import { dayFromDb, dayToDb, monthRange } from '../shared/days';
 import { isObject, readEnvelope } from '../shared/envelope';
@@ -466,21 +467,19 @@ export class RegisterRecordsService {
     const born = dayToDb(prepared.day);
     const residence = mother.residences.find((r) => r.validFrom <= born && (!r.validTo || r.validTo >= born));
     for (const newborn of pending) {
-      const name = (newborns.length > 1 ? `Con thứ ${newborn.birthOrder} của ${mother.fullName}` : `Con của ${mother.fullName}`).slice(
-        0,
-        200,
-      );
+      // The same child as the bulk path makes (persons/newborn-children.ts).
+      const facts = newbornChild({
+        motherName: mother.fullName,
+        motherEthnicityCode: mother.ethnicityCode,
+        motherNationalityCode: mother.nationalityCode,
+        birthOrder: newborn.birthOrder,
+        babies: newborns.length,
+        sex: newborn.sex,
+        ethnicityCode: newborn.ethnicityCode,
+        born: prepared.day,
+      });
       const child = await this.prisma.person.create({
-        data: {
-          fullName: name,
-          ...folded(name),
-          dateOfBirth: born,
-          sex: newborn.sex,
-          ethnicityCode: newborn.ethnicityCode ?? mother.ethnicityCode,
-          nationalityCode: mother.nationalityCode,
-          motherId: mother.id,
-          facilityId: prepared.facility.id,
-        },
+        data: { ...facts, ...folded(facts.fullName), dateOfBirth: born, motherId: mother.id, facilityId: prepared.facility.id },
       });
       await this.context.recordKnownAt(child.id, prepared.facility.id);
       if (residence) {

@@ -12,6 +12,7 @@ import {
 import { AuditService, ClientPrincipal, DomainError, PrismaService } from '@skss/api/core';
 import { EpisodeFacts, PersonRecord, RegisterCode, todayInVietnam, ValidationContext, validateRecord } from '@skss/domain';
 import { InboundBatchAnswerDto, InboundOutcome, InboundRecordResultDto } from './dto/inbound-batch.dto';
+import { resolveFacilityCodes } from './facility-codes';
 import { IdempotencyStore } from './idempotency.store';
 import { InboundChangeHook, InboundChange } from './inbound-change.hook';
 import {
@@ -139,10 +140,7 @@ export class IngestionService {
   private async check(principal: ClientPrincipal, records: readonly unknown[]): Promise<Checked[]> {
     const read = records.map((raw, index) => readEnvelope(raw, index));
     const codes = [...new Set(read.flatMap((r) => (r.ok ? [r.envelope.facilityCode] : [])))];
-    const facilities = codes.length
-      ? await this.prisma.raw.facility.findMany({ where: { code: { in: codes } }, select: { id: true, code: true } })
-      : [];
-    const facilityIds = new Map(facilities.map((f) => [f.code, f.id]));
+    const facilityIds = await resolveFacilityCodes(this.prisma, codes);
     const base: ValidationContext = { today: todayInVietnam(), catalogs: await this.context.catalogs() };
     const seen = new Map<string, number>();
 
@@ -267,6 +265,9 @@ export class IngestionService {
     for (const result of results) counts[result.outcome as InboundOutcome] += 1;
     const body: InboundBatchAnswerDto = { batchId: '', receivedAt: receivedAt.toISOString(), counts, records: results };
     body.batchId = await this.keys.recordBatch(sql, { accountId, key, hash, body, durationMs: Date.now() - receivedAt.getTime() });
+    // A batch that changed nothing (a resend, only rejections) leaves no audit event nor outbox item:
+    // integration_batch (monitoring) is its trace.
+    if (!changed.length) return { body, replayed: false };
     await this.audit.record({
       action: 'IMPORT',
       entityType: 'IntegrationBatch',
@@ -354,6 +355,10 @@ export class IngestionService {
         return;
       }
       results[c.index] = { ...results[c.index], outcome: done.outcome, id: done.id };
+      const warnings = written.personWarnings[i] ?? [];
+      if (warnings.length) {
+        results[c.index].warnings = warnings.map((w) => ({ ...w, field: fieldOfRecord(w.field, c.envelope?.fromPerson ?? new Set()) }));
+      }
       if (done.id) ids.push(done.id);
     });
     return ids;

@@ -22,7 +22,7 @@ export interface ListFacilityRecords$Params {
   at?: string;
 
   /**
-   * Name or code; diacritics and case are ignored
+   * Name, code or KCB code; diacritics and case are ignored
    */
   q?: string;
   kind?: FacilityKind;

@@ -78,6 +78,12 @@ export class RegisterImportProblemDto {
 
   @ApiProperty({ description: 'Vietnamese message' })
   message!: string;
+
+  @ApiPropertyOptional({
+    enum: ['warning'],
+    description: 'warning: the row is written all the same (e.g. PERSON_DIFFERS: her stored name or date of birth is kept)',
+  })
+  severity?: 'warning';
 }
 
 export class RegisterImportSummaryDto {

@@ -54,7 +54,11 @@ export class InboundPersonDto {
   @ApiPropertyOptional({ example: '0912345678' })
   phone?: string;
 
-  @ApiPropertyOptional({ type: InboundResidenceDto, description: 'Where the person lives (used when the person is new)' })
+  @ApiPropertyOptional({
+    type: InboundResidenceDto,
+    description:
+      'Where the person lives: a new person lives there from the event day; a known one whose commune differs moves there from the event day',
+  })
   residence?: InboundResidenceDto;
 }
 
@@ -69,7 +73,11 @@ export class InboundRecordDto {
   })
   sourceRecordId!: string;
 
-  @ApiProperty({ example: 'TYT.03127.2025', description: "The recording facility: one of the integration account's facilities" })
+  @ApiProperty({
+    example: 'TYT.03127.2025',
+    description:
+      "The recording facility, one of the integration account's facilities: its code in this system or, failing that, its KCB code (11001)",
+  })
   facilityCode!: string;
 
   @ApiPropertyOptional({
@@ -123,6 +131,14 @@ export class InboundRecordResultDto {
 
   @ApiPropertyOptional({ type: [FieldErrorDto], description: 'Why the record was rejected: field path in the record, code, message' })
   problems?: FieldErrorDto[];
+
+  @ApiPropertyOptional({
+    type: [FieldErrorDto],
+    description:
+      'What the record says differently from the stored person it was matched with, kept as stored (PERSON_DIFFERS: name, date of birth, sex, ' +
+      'an identifier or ethnicity already on file); the record is written all the same',
+  })
+  warnings?: FieldErrorDto[];
 }
 
 export class InboundCountsDto {
