@@ -15,6 +15,18 @@ async function text(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Waits until an element shows a text: `<html lang>` changes as the language's texts are ready, and the screen shows
+ * them at the next rendering, a moment later under load.
+ */
+async function waitForText(page: Page, selector: string, expected: string): Promise<void> {
+  await page.waitForFunction(
+    ([s, t]) => (document.querySelector(s as string)?.textContent ?? '').replace(/\s+/g, ' ').trim() === t,
+    [selector, expected] as const,
+    { timeout: 5_000 },
+  );
+}
+
 /** Waits until exactly `count` elements match (a tree or a result list finished loading). */
 async function waitForCount(page: Page, selector: string, count: number): Promise<void> {
   await page.waitForFunction(([s, n]) => document.querySelectorAll(s as string).length === n, [selector, count] as const, {
@@ -106,6 +118,7 @@ describe('console sign-in', () => {
 
     await page.locator(byTestId('language-en')).click();
     await page.waitForFunction(() => document.documentElement.lang === 'en');
+    await waitForText(page, byTestId('login-submit'), 'Sign in');
     expect(await text(page, 'h1')).toBe('Sign in to the system');
     expect(await text(page, byTestId('login-submit'))).toBe('Sign in');
     const labels = await page.locator('mat-form-field mat-label').allTextContents();
@@ -113,7 +126,8 @@ describe('console sign-in', () => {
 
     await page.locator(byTestId('language-vi')).click();
     await page.waitForFunction(() => document.documentElement.lang === 'vi');
-    expect(await text(page, byTestId('login-submit'))).toBe('Đăng nhập');
+    await waitForText(page, byTestId('login-submit'), 'Đăng nhập');
+    expect(await text(page, 'h1')).not.toBe('Sign in to the system');
   });
 
   it('switches a feature’s screen to English and back, and starts in the language chosen last time', async () => {
