@@ -36,6 +36,17 @@ export class FormSubmission {
   }
 
   /**
+   * Shows a failure as the API's would be shown: kept, each problem on its control, the rest for the banner. Also for
+   * the problems a screen finds itself before sending (a domain validator's rules across fields).
+   */
+  refuse(failure: ApiFailure): void {
+    this.failure.set(failure);
+    const elsewhere = new Set(this.options.shownElsewhere ?? []);
+    const onForm = { ...failure, details: failure.details.filter((detail) => !elsewhere.has(detail.field)) };
+    this.unplaced.set(applyFieldErrors(this.form, onForm, this.options.aliases));
+  }
+
+  /**
    * Sends, then hands the answer to `done`; a failure is kept and placed on the form instead, and handed to `failed`
    * for the fields the screen shows itself.
    */
@@ -46,10 +57,7 @@ export class FormSubmission {
       done(answer);
     } catch (error) {
       const failure = describeFailure(error, (key, params) => this.i18n.t(key, params));
-      this.failure.set(failure);
-      const elsewhere = new Set(this.options.shownElsewhere ?? []);
-      const onForm = { ...failure, details: failure.details.filter((detail) => !elsewhere.has(detail.field)) };
-      this.unplaced.set(applyFieldErrors(this.form, onForm, this.options.aliases));
+      this.refuse(failure);
       failed?.(failure);
     } finally {
       this.submitting.set(false);

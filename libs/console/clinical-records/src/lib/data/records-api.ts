@@ -8,6 +8,7 @@ import {
   createPregnancyEpisode,
   CreatePregnancyEpisode$Params,
   deleteClinicalRecord,
+  deletePregnancyEpisode,
   getClinicalRecord,
   listCatalogItems,
   listClinicalRecords,
@@ -18,6 +19,8 @@ import {
   RecordRegister,
   updateClinicalRecord,
   UpdateClinicalRecord$Params,
+  updatePregnancyEpisode,
+  UpdatePregnancyEpisode$Params,
 } from '@skss/contract';
 import { CodeEntry } from '@skss/domain';
 import { map, Observable } from 'rxjs';
@@ -120,6 +123,17 @@ export class RecordsApi {
   createEpisode(body: Record<string, unknown>): Observable<WriteResult> {
     const params = { body } as unknown as CreatePregnancyEpisode$Params;
     return this.api.invoke(createPregnancyEpisode, params).pipe(map((result) => result as unknown as WriteResult));
+  }
+
+  /** Replaces an episode: corrects it, closes it by hand (a loss or a move away) or reopens it. */
+  updateEpisode(id: string, body: Record<string, unknown>): Observable<WriteResult> {
+    const params = { id, body } as unknown as UpdatePregnancyEpisode$Params;
+    return this.api.invoke(updatePregnancyEpisode, params).pipe(map((result) => result as unknown as WriteResult));
+  }
+
+  /** Deletes an episode nothing refers to (else 409 EPISODE_IN_USE). */
+  removeEpisode(id: string): Observable<void> {
+    return this.api.invoke(deletePregnancyEpisode, { id });
   }
 
   /** The entries of a catalog valid today, as the forms' lists take them. */

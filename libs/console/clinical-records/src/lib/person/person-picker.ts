@@ -24,31 +24,18 @@ import { MatSelect } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { formatDay } from '@skss/console/i18n';
 import { ApiFailure, applyFieldErrors, describeFailure, FormProblems, I18n, Icon, Notice, remote, TranslatePipe } from '@skss/console/ui';
-import {
-  CatalogName,
-  CodeEntry,
-  EPISODES_REGISTER,
-  foldVietnamese,
-  PERSON_FIELDS,
-  todayInVietnam,
-  validatePerson,
-  validateRecord,
-} from '@skss/domain';
+import { CatalogName, CodeEntry, foldVietnamese, PERSON_FIELDS, todayInVietnam, validatePerson, validateRecord } from '@skss/domain';
 import { debounceTime, distinctUntilChanged, firstValueFrom } from 'rxjs';
 import { PersonMatch, RecordsApi, RegisterRow, RowPerson } from '../data/records-api';
 import { FormShape, recordBody, recordInput } from '../form/form-values';
 import { FormOptions, recordFormGroup, RecordFormGroup } from '../form/record-form-group';
 import { RecordForm } from '../form/record-form';
 import { RecordsIcon } from '../shared/records-icon';
+import { EPISODE_FORM } from './episode-form';
 
 const MIN_QUERY = 2;
 const DEBOUNCE_MS = 300;
 
-/** Registering a pregnancy: its opening fields (its closure is recorded by a delivery, an abortion or by hand later). */
-const EPISODE_FORM: FormShape = {
-  fields: EPISODES_REGISTER.fields.filter((field) => !['closure', 'closedOn', 'sourceRecordId'].includes(field.key)),
-  collections: [],
-};
 const PERSON_FORM: FormShape = { fields: PERSON_FIELDS, collections: [] };
 
 /** The pregnancy episode a row belongs to, as the validators need it. */
