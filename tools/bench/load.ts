@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { DEMO_PASSWORD } from '@skss/seed';
 import { ApiInstance, createTestDatabase, freePort, startApi, TestDatabase } from '../testing';
 import { ACCOUNTS, benchMonth, MixContext, mixOf, MixRow, Role } from './mix';
+import { cpuNow, cpuSince, CpuSplit } from './cpu-time';
 import { seedStationMonth } from './station-month';
 
 /**
@@ -20,8 +21,14 @@ import { seedStationMonth } from './station-month';
  * (default 20 per role: each connection uses one of them, as separate officers would).
  * BENCH_ISOLATED=true runs each kind alone instead of the mix. BENCH_BEFORE_MAIN=<main.js of an
  * earlier build> measures that build too, in the same run, for a before/after table.
- * BENCH_CAPTURE_ONLY=true prints the API's SQL per row and stops. DATABASE_POOL_SIZE and the
+ * BENCH_CAPTURE_ONLY=true prints the API's SQL per row and stops. BENCH_KINDS=<kind,kind> runs
+ * only those rows; BENCH_API_NODE_ARGS passes options to the API's Node (e.g. "--cpu-prof
+ * --cpu-prof-dir=/tmp/prof" for a profile written when it stops). DATABASE_POOL_SIZE and the
  * other API settings are passed through to every server.
+ *
+ * After the latency table comes the CPU each request cost, read from /proc (cpu-time.ts): the
+ * server's own process, PostgreSQL's backends, and this process (autocannon), so that a slow kind
+ * shows whether its time goes to the API's thread or to the database.
  *
  * The register list, report view and worklist are asked for the month before today's (BENCH_MONTH
  * to choose another): before anything runs, that month of the officer's station is filled with
@@ -36,6 +43,10 @@ const CAPTURE_ONLY = process.env['BENCH_CAPTURE_ONLY'] === 'true';
 const BEFORE_MAIN = process.env['BENCH_BEFORE_MAIN'];
 /** Each kind alone (all connections on it) instead of the mix: the cleanest API/bare ratio per kind. */
 const ISOLATED = process.env['BENCH_ISOLATED'] === 'true';
+/** Only these kinds of the mix (comma-separated), e.g. to profile one of them. */
+const KINDS = process.env['BENCH_KINDS']?.split(',').map((kind) => kind.trim());
+/** Node options of the measured API (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes; the profile is written when it stops). */
+const API_NODE_ARGS = process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean);
 
 /** The rows of this run (mix.ts), once the bench month is filled (main). */
 let MIX: readonly MixRow[] = [];
@@ -54,6 +65,8 @@ interface RunResult {
   byKind: Map<string, KindStats>;
   errors: number;
   timeouts: number;
+  /** CPU seconds of the run per kind when each ran alone (BENCH_ISOLATED), else under 'all'. */
+  cpu: Map<string, CpuSplit>;
 }
 
 type Tokens = Record<Role, string[]>;
@@ -105,7 +118,10 @@ async function captureStatements(database: TestDatabase, main?: string): Promise
   }
 }
 
-async function startBareServer(databaseUrl: string, context: MixContext): Promise<{ baseUrl: string; stop(): Promise<void> }> {
+async function startBareServer(
+  databaseUrl: string,
+  context: MixContext,
+): Promise<{ baseUrl: string; pid: number | undefined; stop(): Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [resolve(ROOT, 'tools/run-ts.js'), resolve(ROOT, 'tools/bench/bare-server.ts')], {
     cwd: ROOT,
@@ -124,6 +140,7 @@ async function startBareServer(databaseUrl: string, context: MixContext): Promis
   }
   return {
     baseUrl,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
@@ -208,7 +225,7 @@ async function run(
       else stats.latencies.push(responseTime);
     });
   });
-  return { seconds: result.duration, byKind, errors: result.errors, timeouts: result.timeouts };
+  return { seconds: result.duration, byKind, errors: result.errors, timeouts: result.timeouts, cpu: new Map() };
 }
 
 const percentile = (sorted: number[], p: number) =>
@@ -278,6 +295,18 @@ function table(connections: number, apis: RunResult[], bare: RunResult): { lines
   return { lines, verdicts };
 }
 
+/** CPU milliseconds per request of each run, API against bare. */
+function cpuTable(connections: number, api: RunResult, bare: RunResult): string[] {
+  const perRequest = (result: RunResult, kind: string) => {
+    const cpu = result.cpu.get(kind);
+    const requests = kind === 'all' ? allKinds(result).requests : (result.byKind.get(kind)?.requests ?? 0);
+    if (!cpu || requests === 0) return '— | — | —';
+    const ms = (seconds: number) => (Number.isNaN(seconds) ? '—' : ((seconds * 1000) / requests).toFixed(2));
+    return `${ms(cpu.server)} | ${ms(cpu.postgres)} | ${ms(cpu.generator)}`;
+  };
+  return [...api.cpu.keys()].map((kind) => `| ${connections} | ${kind} | ${perRequest(api, kind)} | ${perRequest(bare, kind)} |`);
+}
+
 async function postgresVersion(url: string): Promise<string> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -297,15 +326,19 @@ const loadAverage = () =>
 const pause = (millis: number) => new Promise((done) => setTimeout(done, millis));
 
 /** The mix at one connection level, or each kind alone one after the other (BENCH_ISOLATED). */
-async function measure(baseUrl: string, connections: number, tokens: Tokens): Promise<RunResult> {
+async function measure(baseUrl: string, pid: number | undefined, connections: number, tokens: Tokens): Promise<RunResult> {
   if (!ISOLATED) {
+    const before = cpuNow(pid);
     const result = await run(baseUrl, connections, SECONDS, tokens);
+    result.cpu.set('all', cpuSince(before, cpuNow(pid)));
     await pause(1000);
     return result;
   }
-  const merged: RunResult = { seconds: SECONDS, byKind: new Map(), errors: 0, timeouts: 0 };
+  const merged: RunResult = { seconds: SECONDS, byKind: new Map(), errors: 0, timeouts: 0, cpu: new Map() };
   for (const row of MIX) {
+    const before = cpuNow(pid);
     const alone = await run(baseUrl, connections, SECONDS, tokens, [row]);
+    merged.cpu.set(row.kind, cpuSince(before, cpuNow(pid)));
     merged.byKind.set(row.kind, alone.byKind.get(row.kind) as KindStats);
     merged.seconds = alone.seconds;
     merged.errors += alone.errors;
@@ -353,13 +386,13 @@ async function main(): Promise<void> {
   let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
   try {
     const context = await fillBenchMonth(database);
-    MIX = mixOf(context);
+    MIX = mixOf(context).filter((row) => !KINDS || KINDS.includes(row.kind));
     for (const target of targets) target.statements = await captureStatements(database, target.main);
     if (CAPTURE_ONLY) {
       for (const [kind, list] of targets[0].statements ?? []) console.log(`\n## ${kind}: ${list.length} statements\n\n${list.join('\n')}`);
       return;
     }
-    for (const target of targets) target.api = await startApi(database.appUrl, {}, { main: target.main });
+    for (const target of targets) target.api = await startApi(database.appUrl, {}, { main: target.main, nodeArgs: API_NODE_ARGS });
     bare = await startBareServer(database.appUrl, context);
     const tokens = await signInAll((targets[0].api as ApiInstance).baseUrl, SESSIONS);
 
@@ -388,18 +421,27 @@ async function main(): Promise<void> {
 
     const lines: string[] = [];
     const verdicts: string[] = [];
+    const cpuLines: string[] = [];
     for (const connections of CONNECTIONS) {
       const results: RunResult[] = [];
-      for (const target of targets) results.push(await measure((target.api as ApiInstance).baseUrl, connections, tokens));
-      const throughBare = await measure(bare.baseUrl, connections, tokens);
+      for (const target of targets) {
+        const api = target.api as ApiInstance;
+        results.push(await measure(api.baseUrl, api.pid, connections, tokens));
+      }
+      const throughBare = await measure(bare.baseUrl, bare.pid, connections, tokens);
       const part = table(connections, results, throughBare);
       lines.push(...part.lines);
       verdicts.push(...part.verdicts);
+      cpuLines.push(...cpuTable(connections, results[0], throughBare));
     }
     const apiColumns = targets.map((t) => `${t.name} req/s | p50 ms | p95 ms | p99 ms | failed | ${t.name}/bare`).join(' | ');
     console.log(`\n| Conn. | Request | As | ${apiColumns} | bare req/s | p50 ms | p95 ms | p99 ms |`);
     console.log(`|---|---|---|${targets.map(() => '---|---|---|---|---|---|').join('')}---|---|---|---|`);
     console.log(lines.join('\n'));
+    console.log('\nCPU per request (ms), of the server, PostgreSQL and the load generator (in this process), read from /proc:\n');
+    console.log('| Conn. | Request | API | PostgreSQL | generator | bare | PostgreSQL | generator |');
+    console.log('|---|---|---|---|---|---|---|---|');
+    console.log(cpuLines.join('\n'));
     console.log(`\nLoad average after the runs ${loadAverage()} (above the CPU count, other work competed with the servers).`);
     console.log(`\nAgainst the targets (API ≥ ${TARGETS.ratio * 100} % of bare; p95 < 200 ms at 50; none failed and p95 < 1 s at 200):`);
     for (const verdict of verdicts) console.log(`- ${verdict}`);

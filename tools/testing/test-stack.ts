@@ -16,6 +16,8 @@ export interface TestStackOptions {
   port?: number;
   /** Another build of the API (e.g. an earlier one, to compare); default SKSS_API_MAIN or dist/apps/api/main.js. */
   main?: string;
+  /** Options of its Node process (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+  nodeArgs?: string[];
 }
 
 /** One running instance of the built API. */
@@ -61,7 +63,7 @@ export async function startApi(
   const port = options.port ?? (await freePort());
   const output: string[] = [];
   const main = resolve(ROOT, options.main ?? process.env['SKSS_API_MAIN'] ?? 'dist/apps/api/main.js');
-  const api: ChildProcess = spawn(process.execPath, [main], {
+  const api: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), main], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'test', ...env, DATABASE_URL: databaseUrl, PORT: String(port), COOKIE_SECURE: 'false' },
     stdio: ['ignore', 'pipe', 'pipe'],
