@@ -1,4 +1,4 @@
-import { parameterize } from './query-plan-cache';
+import { markersOnlyInParameters, parameterize } from './query-plan-cache';
 
 describe('parameterize', () => {
   it('only the values of filters become markers: pages, sort orders, dates and comparison modes stay in the shape', () => {
@@ -37,5 +37,26 @@ describe('parameterize', () => {
     ])
       expect(text).toContain(kept);
     expect(text).not.toContain('TYT.1');
+  });
+});
+
+describe('markersOnlyInParameters', () => {
+  const statement = (chunk: string, args: unknown[]) => ({
+    type: 'query',
+    args: { type: 'templateSql', fragments: [{ type: 'stringChunk', chunk }, { type: 'parameter' }], args, argTypes: [] },
+  });
+
+  it('accepts markers among the parameters of a statement', () => {
+    expect(markersOnlyInParameters(statement('SELECT 1 WHERE a LIKE ', ['%\u0001m0\u0001%', '2100000001', [2100000002]]))).toBe(true);
+  });
+
+  it('refuses a marker in SQL text or elsewhere in the plan', () => {
+    expect(markersOnlyInParameters(statement(`SELECT 1 WHERE path = '\u0001m0\u0001'`, []))).toBe(false);
+    expect(markersOnlyInParameters(statement('SELECT 1 LIMIT 2100000001', []))).toBe(false);
+    expect(markersOnlyInParameters({ type: 'process', args: undefined, operations: { take: 2100000003 } })).toBe(false);
+  });
+
+  it('takes other numbers for what they are', () => {
+    expect(markersOnlyInParameters(statement('SELECT 1 LIMIT 21000000012', []))).toBe(true);
   });
 });

@@ -110,6 +110,20 @@ function instantiate(template: string, markers: (string | number)[], values: (st
   return template.replace(MARKERS, (found) => replacements.get(found) ?? found);
 }
 
+/** A marker in a string or a number of a plan (outside the JSON text). */
+const MARKER_IN_VALUE = /\u0001m\d+\u0001|(?<!\d)2100000\d{3}(?!\d)/;
+
+/** Whether the markers of a compiled shape sit only in the parameter lists (`args`) of its statements. */
+export function markersOnlyInParameters(plan: unknown): boolean {
+  const clean = (node: unknown, inArgs: boolean): boolean => {
+    if (typeof node === 'string' || typeof node === 'number') return inArgs || !MARKER_IN_VALUE.test(String(node));
+    if (Array.isArray(node)) return node.every((item) => clean(item, inArgs));
+    if (node === null || typeof node !== 'object') return true;
+    return Object.entries(node).every(([key, value]) => clean(value, inArgs || (key === 'args' && Array.isArray(value))));
+  };
+  return clean(plan, false);
+}
+
 export function cacheQueryPlans(): void {
   const { QueryCompiler } = require('@prisma/client/runtime/query_compiler_bg.postgresql.js') as { QueryCompiler: QueryCompilerClass };
   const prototype = QueryCompiler.prototype;
@@ -140,9 +154,12 @@ export function cacheQueryPlans(): void {
         verifiedUses: 0,
       };
       try {
-        const template = JSON.stringify(compile.call(this, key));
-        // Every marker must have landed somewhere, or a value decides more than a parameter.
-        if (shape.markers.every((marker) => template.includes(markerText(marker)))) shape.template = template;
+        const plan = compile.call(this, key);
+        const template = JSON.stringify(plan);
+        // Every marker must have landed, and only among a statement's parameters: a value in SQL
+        // text, or one that decides more than a parameter, keeps its shape compiled directly.
+        if (markersOnlyInParameters(plan) && shape.markers.every((marker) => template.includes(markerText(marker))))
+          shape.template = template;
       } catch {
         // A marker the compiler refuses (an enum's value, say): this shape is compiled directly.
       }
