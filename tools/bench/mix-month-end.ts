@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
-import { computeCommuneCells, sqlRunnerOf } from '@skss/api/statistical-reports';
+import { computeCommuneCells, preparedSqlRunnerOf } from '@skss/api/statistical-reports';
+import { preparedStatementName } from '@skss/api/core';
 import {
   CellValues,
   cellKey,
@@ -298,7 +299,12 @@ async function approverOf(db: Pool, facilityId: number, month: string): Promise<
 
 async function withRegisterRows(db: Pool, ids: number[], month: string): Promise<Set<number>> {
   const bounds = REGISTER_DATES.flatMap(() => [firstDay(month), lastDay(month)]);
-  const { rows } = await db.query<{ id: number }>(WITH_REGISTER_ROWS, [ids, ...bounds]);
+  // Prepared, as the API runs it.
+  const { rows } = await db.query<{ id: number }>({
+    name: preparedStatementName(WITH_REGISTER_ROWS),
+    text: WITH_REGISTER_ROWS,
+    values: [ids, ...bounds],
+  });
   return new Set(rows.map((row) => row.id));
 }
 
@@ -385,7 +391,7 @@ export async function reportView(db: Pool, caller: BareCaller, url: URL) {
   if (!central && caller.facility.id !== facilityId && caller.facility.id !== approverId) return facilityNotFound;
   if (!formsDueFor(facility, month).includes(form)) return { code: 'FORM_NOT_DUE' };
   const [cells, withRows] = await Promise.all([
-    computeCommuneCells(sqlRunnerOf(db), [facilityId], month, { indicators: true }),
+    computeCommuneCells(preparedSqlRunnerOf(db), [facilityId], month, { indicators: true }),
     withRegisterRows(db, [facilityId], month),
   ]);
   const state = reportState(form, facilityRef(facility), month, null, approver && facilityRef(approver), withRows.has(facilityId));

@@ -78,14 +78,20 @@ interface ItemRow {
 }
 
 /** DHIS2 items announced directly (as announceApprovedReport writes them), one subject each. */
-async function announceReports(count: number, tag: string, facilityId = stationId): Promise<string[]> {
+/** Items of reports to send; `DEAD` ones are written so at once, never seen pending by a delivery run. */
+async function announceReports(
+  count: number,
+  tag: string,
+  facilityId = stationId,
+  status: 'PENDING' | 'DEAD' = 'PENDING',
+): Promise<string[]> {
   return withDb(async (db) => {
     const { rows } = await db.query<{ id: string }>(
-      `INSERT INTO outbox_item (destination, kind, subject, facility_id, payload)
+      `INSERT INTO outbox_item (destination, kind, subject, facility_id, payload, status)
        SELECT 'DHIS2', 'dhis2.dataValueSet', $1 || ':' || n, $2, jsonb_build_object('form', $3::text, 'facilityId', $2::int, 'month', '2026-10',
-              'values', jsonb_build_object('I.1', jsonb_build_object('total', n, 'station', n)))
+              'values', jsonb_build_object('I.1', jsonb_build_object('total', n, 'station', n))), $5::outbox_status
        FROM generate_series(1, $4::int) AS n RETURNING id::text AS id`,
-      [`report:${tag}`, facilityId, FORM, count],
+      [`report:${tag}`, facilityId, FORM, count, status],
     );
     return rows.map((r) => r.id);
   });
@@ -477,9 +483,9 @@ describe('the e-handbook change feed', () => {
 
 describe('monitoring within scope, and the metrics endpoint', () => {
   it('shows a commune officer only the items of facilities in its scope; NCHI sees all', async () => {
-    const [mine] = await announceReports(1, 'scope-mine');
-    const [theirs] = await announceReports(1, 'scope-theirs', laiChauId);
-    await withDb((db) => db.query(`UPDATE outbox_item SET status = 'DEAD' WHERE id = ANY($1::bigint[])`, [[mine, theirs]]));
+    // Dead from the start: an item inserted pending could be picked up by the instances' delivery runs before it is marked dead.
+    const [mine] = await announceReports(1, 'scope-mine', stationId, 'DEAD');
+    const [theirs] = await announceReports(1, 'scope-theirs', laiChauId, 'DEAD');
     const list = async (token: string) =>
       (
         await onInstance<{ items: { id: string }[] }>(0, '/api/v1/integration/outbox?status=DEAD&destination=DHIS2&pageSize=200', { token })

@@ -110,13 +110,15 @@ function instantiate(template: string, markers: (string | number)[], values: (st
   return template.replace(MARKERS, (found) => replacements.get(found) ?? found);
 }
 
-/** A marker in a string or a number of a plan (outside the JSON text). */
-const MARKER_IN_VALUE = /\u0001m\d+\u0001|(?<!\d)2100000\d{3}(?!\d)/;
+/** A number's marker in a string or a number of a plan (outside the JSON text). */
+const NUMBER_MARKER = /(?<!\d)2100000\d{3}(?!\d)/;
+/** Whether a string or number of a plan holds a marker (a string's markers start with this). */
+const holdsMarker = (value: string) => value.includes(stringMarker(0).slice(0, 2)) || NUMBER_MARKER.test(value);
 
 /** Whether the markers of a compiled shape sit only in the parameter lists (`args`) of its statements. */
 export function markersOnlyInParameters(plan: unknown): boolean {
   const clean = (node: unknown, inArgs: boolean): boolean => {
-    if (typeof node === 'string' || typeof node === 'number') return inArgs || !MARKER_IN_VALUE.test(String(node));
+    if (typeof node === 'string' || typeof node === 'number') return inArgs || !holdsMarker(String(node));
     if (Array.isArray(node)) return node.every((item) => clean(item, inArgs));
     if (node === null || typeof node !== 'object') return true;
     return Object.entries(node).every(([key, value]) => clean(value, inArgs || (key === 'args' && Array.isArray(value))));

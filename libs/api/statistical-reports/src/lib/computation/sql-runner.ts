@@ -1,3 +1,5 @@
+import { preparedStatementName } from '@skss/api/core';
+
 /**
  * What the computation needs from a database: one parameterised statement at a time. Prisma's
  * `$queryRawUnsafe` and a `pg` client both fit (see `sqlRunnerOf`), so the same code runs in the
@@ -14,7 +16,12 @@ export interface PrismaLike {
 
 /** The part of a `pg` Client or Pool the adapter uses. */
 export interface PgLike {
-  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+  query(text: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** The API's database client when it offers prepared statements (PrismaService.queryPrepared). */
+export interface PreparingLike {
+  queryPrepared<T>(sql: string, params: readonly unknown[]): Promise<T[]>;
 }
 
 function isPrismaLike(db: PrismaLike | PgLike | SqlRunner): db is PrismaLike {
@@ -34,5 +41,19 @@ export function sqlRunnerOf(db: PrismaLike | PgLike): SqlRunner {
   }
   return {
     query: async <T>(sql: string, params: readonly unknown[]) => (await db.query(sql, [...params])).rows as T[],
+  };
+}
+
+/**
+ * A SqlRunner whose statements are prepared once per connection: the API's client
+ * (PrismaService.queryPrepared) or a `pg` client or pool (named statements, as the API names them).
+ * For reads outside a transaction that are asked over and over — the draft of a report — where
+ * PostgreSQL would otherwise plan every statement on every call.
+ */
+export function preparedSqlRunnerOf(db: PreparingLike | PgLike): SqlRunner {
+  if ('queryPrepared' in db) return { query: <T>(sql: string, params: readonly unknown[]) => db.queryPrepared<T>(sql, params) };
+  return {
+    query: async <T>(sql: string, params: readonly unknown[]) =>
+      (await db.query({ name: preparedStatementName(sql), text: sql, values: [...params] })).rows as T[],
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '@skss/api/core';
 import { CellValues, cellKey } from '@skss/domain';
-import { computeCommuneCells, computeFacilityCells, sqlRunnerOf } from '../computation';
+import { computeCommuneCells, computeFacilityCells, preparedSqlRunnerOf } from '../computation';
 import { computeUnitReport } from '../aggregation/unit-report';
 import { REPORT_FORM_CODES, type ReportFormCode } from '../forms/form-catalogue';
 import type { Month } from './report-month';
@@ -63,7 +63,8 @@ export class DraftValues {
    * approve is the aggregate itself.
    */
   async of(form: ReportFormCode, facilityId: number, month: Month): Promise<CellValues | null> {
-    const db = sqlRunnerOf(this.prisma);
+    // Prepared: the same few statements are asked by every report view and worklist.
+    const db = preparedSqlRunnerOf(this.prisma);
     if (form === 'commune') {
       // With the facility indicators the commune rows of Biểu 6 and 7 show (gynaecology visits by
       // purpose, abortion bands), so an approved report carries every number its row is read for.
