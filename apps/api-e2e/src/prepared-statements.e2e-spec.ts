@@ -48,6 +48,14 @@ describe('prepared statements of the data-access layer', () => {
     expect(await prisma.queryPrepared(sql, [0])).toEqual([{ id: 1, note: 'x' }]);
   });
 
+  it('an idle connection ended by the server leaves the pool, and the next statement gets a new one', async () => {
+    const [{ pid }] = await prisma.queryPrepared<{ pid: number }>('SELECT pg_backend_pid() AS pid', []);
+    await db.query('SELECT pg_terminate_backend($1)', [pid]);
+    await new Promise((done) => setTimeout(done, 200));
+    const [again] = await prisma.queryPrepared<{ pid: number }>('SELECT pg_backend_pid() AS pid', []);
+    expect(again.pid).not.toBe(pid);
+  });
+
   it('errors of the statement itself reach the caller', async () => {
     await expect(prisma.queryPrepared('SELECT 1 / $1::int AS x', [0])).rejects.toMatchObject({ code: '22012' });
     expect(await prisma.queryPrepared('SELECT 1 / $1::int AS x', [1])).toEqual([{ x: 1 }]);

@@ -1,4 +1,4 @@
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
@@ -32,6 +32,9 @@ export function createPrismaService(config: AppConfig): PrismaService {
   cacheQueryPlans();
   // Requests beyond the pool wait for a connection rather than crowd the server (docs/operations/sizing.md).
   const pool = new Pool({ connectionString: config.databaseUrl, max: config.databasePoolSize });
+  // An idle connection ended by the server (a restart, a dropped database) leaves the pool; unheard,
+  // the pool's error event would end the process (prepared statements may use the pool before Prisma does).
+  pool.on('error', (error) => Logger.warn(`an idle database connection ended: ${error.message}`, 'Database'));
   const raw = new PrismaClient({
     adapter: new PrismaPg(pool, { disposeExternalPool: true }),
     log: config.logQueries ? ['query', 'warn', 'error'] : ['warn', 'error'],
