@@ -28,6 +28,7 @@ describe('query plans are compiled once per shape', () => {
     };
     // The cache as in production: shapes checked on their first uses only.
     delete process.env['PRISMA_PLAN_CACHE_VERIFY'];
+    process.env['PRISMA_PLAN_CACHE_SHAPES'] = 'on';
     prisma = createPrismaService(loadAppConfig({ DATABASE_URL: url }));
     db = new Client({ connectionString: url });
     await db.connect();

@@ -132,6 +132,9 @@ export function cacheQueryPlans(): void {
   if (prototype.planCache) return;
   const compile = prototype.compile;
   const verifyAlways = process.env['PRISMA_PLAN_CACHE_VERIFY'] === 'always';
+  // Plans per shape are off unless asked for: two browser-test runs failed after they came in,
+  // and until that is explained a read with new values is compiled as before.
+  const byShape = process.env['PRISMA_PLAN_CACHE_SHAPES'] === 'on';
   const plans = new Lru<unknown>();
   const shapes = new Lru<Shape>();
 
@@ -139,7 +142,7 @@ export function cacheQueryPlans(): void {
     if (request.length > MAX_QUERY_LENGTH || !READ_ACTIONS.test(request)) return compile.call(this, request);
     const cached = plans.get(request);
     if (cached !== undefined && !verifyAlways) return cached;
-    const plan = planOf.call(this, request);
+    const plan = byShape ? planOf.call(this, request) : compile.call(this, request);
     plans.set(request, plan);
     return plan;
   };
