@@ -53,6 +53,14 @@ describe('deadlineOf', () => {
     expect(deadlineOf('commune', '2025-08', DEADLINE_REGIMES, empty)).toBe('2025-09-05');
     expect(deadlineOf('commune', '2025-08')).toBe('2025-09-09');
   });
+
+  it('keeps counted deadlines apart per rules and calendar, whichever is asked first', () => {
+    expect(deadlineOf('province', '2025-08')).toBe('2025-10-07');
+    const noHolidays: WorkCalendar = { daysOff: [], makeUpDays: [] };
+    // 02/09 (National Day) and 01/09 (its bridge day) are working days in a calendar without them.
+    expect(deadlineOf('province', '2025-08', DEADLINE_REGIMES, noHolidays)).toBe('2025-10-03');
+    expect(deadlineOf('province', '2025-08')).toBe('2025-10-07');
+  });
 });
 
 describe('isOnTime', () => {

@@ -87,6 +87,20 @@ export function deadlineRegimeOf(month: ReportMonth, regimes: readonly DeadlineR
   return regime;
 }
 
+/**
+ * Deadlines already counted, per rules and calendar: every report state of a worklist carries
+ * one, and counting 25 working days day by day costs more than the rest of the row.
+ */
+const countedDeadlines = new WeakMap<readonly DeadlineRegime[], WeakMap<WorkCalendar, Map<string, IsoDate>>>();
+
+function deadlinesCountedWith(regimes: readonly DeadlineRegime[], calendar: WorkCalendar): Map<string, IsoDate> {
+  let byCalendar = countedDeadlines.get(regimes);
+  if (!byCalendar) countedDeadlines.set(regimes, (byCalendar = new WeakMap()));
+  let counted = byCalendar.get(calendar);
+  if (!counted) byCalendar.set(calendar, (counted = new Map()));
+  return counted;
+}
+
 /** The last day a level's report of `month` is on time (Vietnam calendar day, inclusive). */
 export function deadlineOf(
   level: DeadlineLevel,
@@ -94,9 +108,17 @@ export function deadlineOf(
   regimes: readonly DeadlineRegime[] = DEADLINE_REGIMES,
   calendar: WorkCalendar = VIETNAM_WORK_CALENDAR,
 ): IsoDate {
-  const rule = deadlineRegimeOf(month, regimes).rules[level];
-  const end = lastDayOfMonth(month);
-  return rule.counting === 'calendar' ? addDays(end, rule.days) : addWorkingDays(end, rule.days, calendar);
+  const counted = deadlinesCountedWith(regimes, calendar);
+  const key = `${level} ${month}`;
+  let deadline = counted.get(key);
+  if (deadline === undefined) {
+    const rule = deadlineRegimeOf(month, regimes).rules[level];
+    const end = lastDayOfMonth(month);
+    deadline = rule.counting === 'calendar' ? addDays(end, rule.days) : addWorkingDays(end, rule.days, calendar);
+    // Bounded by the months asked for: a few hundred keys over the system's life.
+    counted.set(key, deadline);
+  }
+  return deadline;
 }
 
 /**
