@@ -22,3 +22,5 @@ export * from './lib/translate.pipe';
 export * from './lib/typeahead';
 export * from './lib/upload-progress';
 export * from './lib/confirm-dialog';
+export * from './lib/dialog-imports';
+export * from './lib/remote-list';

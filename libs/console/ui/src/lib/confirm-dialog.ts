@@ -1,9 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialog } from '@angular/material/dialog';
 import { Icon } from './icon';
-import { TranslatePipe } from './translate.pipe';
 import { firstValueFrom } from 'rxjs';
+import { DIALOG_FRAME } from './dialog-imports';
 
 export interface ConfirmData {
   readonly title: string;
@@ -16,7 +15,7 @@ export interface ConfirmData {
 /** "Are you sure?" before an action that cannot be taken back; answers true only on the confirm button. */
 @Component({
   selector: 'skss-confirm-dialog',
-  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, Icon, TranslatePipe],
+  imports: [DIALOG_FRAME, Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title class="title">

@@ -42,7 +42,6 @@ import {
 } from '@skss/console/ui';
 import { Api, AuditAction, AuditEventDto, exportAuditEvents, listAuditEvents, ListAuditEvents$Params } from '@skss/contract';
 import { debounceTime, distinctUntilChanged, firstValueFrom, map } from 'rxjs';
-import { AdminIcon } from '../shared/admin-icon';
 import { ChangeView } from '../shared/change-view';
 import { AUDIT_ACTIONS, AdminLabels, ENTITY_TYPES } from '../shared/admin-labels';
 
@@ -97,7 +96,6 @@ function fileNameOf(disposition: string | null): string | null {
     MatTable,
     ApiErrorMessage,
     Icon,
-    AdminIcon,
     TranslatePipe,
     ChangeView,
     DateTimePipe,

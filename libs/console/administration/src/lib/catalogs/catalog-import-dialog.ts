@@ -1,21 +1,18 @@
 import { HttpContext, HttpErrorResponse } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
-import { MAT_DIALOG_DATA, MatDialogActions, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
+import { FormGroup } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { TranslationKey } from '@skss/console/i18n';
 import {
+  DAY_FIELD,
   DayPipe,
   describeFailure,
-  FieldError,
+  DIALOG_FRAME,
   FileUpload,
+  FORM_FIELDS,
   I18n,
   provideConsoleDatepickerIntl,
-  TranslatePipe,
   UploadFn,
   UploadResult,
 } from '@skss/console/ui';
@@ -50,26 +47,7 @@ const LOCATION_PREFIX = /^Dòng \d+(?:, cột “[^”]*”)?: /;
  */
 @Component({
   selector: 'skss-catalog-import-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDatepicker,
-    MatDatepickerInput,
-    MatDatepickerToggle,
-    MatDialogActions,
-    MatDialogContent,
-    MatDialogTitle,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatInput,
-    MatLabel,
-    MatSuffix,
-    DayPipe,
-    FieldError,
-    FileUpload,
-    TranslatePipe,
-  ],
+  imports: [DIALOG_FRAME, FORM_FIELDS, DAY_FIELD, DayPipe, FileUpload],
   providers: [provideConsoleDatepickerIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog-import-dialog.html',

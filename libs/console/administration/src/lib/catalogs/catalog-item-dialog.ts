@@ -1,19 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import { FieldError, FormProblems, FormSubmission, I18n, Icon, provideConsoleDatepickerIntl, TranslatePipe } from '@skss/console/ui';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
+import { DAY_FIELD, DIALOG_FRAME, FORM_FIELDS, FormSubmission, I18n, Icon, provideConsoleDatepickerIntl } from '@skss/console/ui';
 import { addCatalogItem, Api, CatalogDto, CatalogItemDto, CatalogItemHistoryDto, relabelCatalogItem } from '@skss/contract';
 import { IsoDate } from '@skss/domain';
 import { firstValueFrom, Observable } from 'rxjs';
@@ -32,28 +20,7 @@ export type CatalogItemDialogData =
  */
 @Component({
   selector: 'skss-catalog-item-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDatepicker,
-    MatDatepickerInput,
-    MatDatepickerToggle,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatInput,
-    MatLabel,
-    MatProgressBar,
-    MatSuffix,
-    FieldError,
-    FormProblems,
-    Icon,
-    TranslatePipe,
-  ],
+  imports: [DIALOG_FRAME, FORM_FIELDS, DAY_FIELD, Icon],
   providers: [provideConsoleDatepickerIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalog-item-dialog.html',

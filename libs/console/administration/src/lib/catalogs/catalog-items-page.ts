@@ -31,7 +31,6 @@ import {
 import { Api, CatalogDto, CatalogItemDto, CatalogItemHistoryDto, listCatalogItems, listCatalogs } from '@skss/contract';
 import { IsoDate, isIsoDate, todayInVietnam } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
-import { AdminIcon } from '../shared/admin-icon';
 import { DayField } from '../shared/day-field';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { catalogName } from './catalogs-page';
@@ -57,10 +56,9 @@ import { ItemHistory } from './item-history';
     MatHeaderCell,
     MatHeaderCellDef,
     RouterLink,
-    AdminIcon,
+    Icon,
     DayField,
     DayPipe,
-    Icon,
     ItemHistory,
     Notice,
     PagedTable,

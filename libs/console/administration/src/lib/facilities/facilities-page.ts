@@ -7,11 +7,10 @@ import { MatSelect } from '@angular/material/select';
 import { MatCell, MatCellDef, MatColumnDef, MatHeaderCell, MatHeaderCellDef } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { Session } from '@skss/console/auth';
-import { listParams, listQuery, ListQuery, PagedTable, remote, TranslatePipe, withFilters } from '@skss/console/ui';
+import { Icon, listParams, listQuery, ListQuery, PagedTable, remote, TranslatePipe, withFilters } from '@skss/console/ui';
 import { Api, FacilityOwnership, FacilityRecordDetailDto, FacilityRecordDto, listFacilityRecords, ReportingGroup } from '@skss/contract';
 import { FACILITY_KINDS, FACILITY_OWNERSHIPS, FacilityKind, IsoDate, REPORTING_GROUPS, todayInVietnam } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
-import { AdminIcon } from '../shared/admin-icon';
 import { DayField } from '../shared/day-field';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { FacilityDetail } from './facility-detail';
@@ -38,7 +37,7 @@ import { FacilityLabels } from './facility-labels';
     MatLabel,
     MatOption,
     MatSelect,
-    AdminIcon,
+    Icon,
     DayField,
     FacilityDetail,
     PagedTable,

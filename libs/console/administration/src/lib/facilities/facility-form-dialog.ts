@@ -1,33 +1,21 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
 import {
+  DAY_FIELD,
+  DIALOG_FRAME,
   FacilityOption,
   FacilityPicker,
-  FieldError,
   fieldMessage,
-  FormProblems,
+  FORM_FIELDS,
   FormSubmission,
   I18n,
   provideConsoleDatepickerIntl,
-  TranslatePipe,
 } from '@skss/console/ui';
 import { AdministeredFacilityKind, Api, createFacility, FacilityOwnership, FacilityRecordDetailDto, updateFacility } from '@skss/contract';
 import { FACILITY_OWNERSHIPS, KCB_CODE_PATTERN, todayInVietnam } from '@skss/domain';
@@ -67,32 +55,16 @@ const PICKER_FIELDS = ['adminUnitCode', 'reportsToCode'];
 @Component({
   selector: 'skss-facility-form-dialog',
   imports: [
-    ReactiveFormsModule,
-    MatButton,
+    DIALOG_FRAME,
+    FORM_FIELDS,
+    DAY_FIELD,
     MatCheckbox,
-    MatDatepicker,
-    MatDatepickerInput,
-    MatDatepickerToggle,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatInput,
-    MatLabel,
     MatOption,
-    MatProgressBar,
     MatRadioButton,
     MatRadioGroup,
     MatSelect,
-    MatSuffix,
     AdminUnitPicker,
     FacilityPicker,
-    FieldError,
-    FormProblems,
-    TranslatePipe,
   ],
   providers: [provideConsoleDatepickerIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,

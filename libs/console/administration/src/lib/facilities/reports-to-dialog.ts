@@ -1,28 +1,16 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
+import { FormGroup } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
-import {
+  DAY_FIELD,
+  DIALOG_FRAME,
   FacilityOption,
   FacilityPicker,
-  FieldError,
   fieldMessage,
-  FormProblems,
+  FORM_FIELDS,
   FormSubmission,
   I18n,
   provideConsoleDatepickerIntl,
-  TranslatePipe,
 } from '@skss/console/ui';
 import { Api, FacilityRecordDetailDto, setFacilityReportsTo } from '@skss/contract';
 import { IsoDate, todayInVietnam } from '@skss/domain';
@@ -46,28 +34,7 @@ export interface ReportsToResult {
  */
 @Component({
   selector: 'skss-reports-to-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDatepicker,
-    MatDatepickerInput,
-    MatDatepickerToggle,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatInput,
-    MatLabel,
-    MatProgressBar,
-    MatSuffix,
-    FacilityPicker,
-    FieldError,
-    FormProblems,
-    TranslatePipe,
-  ],
+  imports: [DIALOG_FRAME, FORM_FIELDS, DAY_FIELD, FacilityPicker],
   providers: [provideConsoleDatepickerIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

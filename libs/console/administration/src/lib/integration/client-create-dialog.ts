@@ -1,26 +1,23 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton, MatIconButton } from '@angular/material/button';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MatIconButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatOption } from '@angular/material/core';
-import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { MatDialogRef } from '@angular/material/dialog';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
 import { MatSelect } from '@angular/material/select';
 import {
   apiFieldError,
+  DIALOG_FRAME,
   FacilityOption,
   FacilityPicker,
-  FieldError,
   fieldMessage,
+  FORM_FIELDS,
+  FormSubmission,
   I18n,
   Icon,
   remote,
-  TranslatePipe,
-  FormSubmission,
 } from '@skss/console/ui';
 import {
   Api,
@@ -52,27 +49,15 @@ type Scope = 'province' | 'facilities';
 @Component({
   selector: 'skss-client-create-dialog',
   imports: [
-    FieldError,
-    ReactiveFormsModule,
-    MatButton,
+    DIALOG_FRAME,
+    FORM_FIELDS,
     MatCheckbox,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatError,
-    MatFormField,
-    MatHint,
     MatIconButton,
-    MatInput,
-    MatLabel,
     MatOption,
-    MatProgressBar,
     MatRadioButton,
     MatRadioGroup,
     MatSelect,
     Icon,
-    TranslatePipe,
     FacilityPicker,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

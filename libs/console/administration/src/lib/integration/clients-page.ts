@@ -20,10 +20,9 @@ import {
   MatTable,
 } from '@angular/material/table';
 import { Router } from '@angular/router';
-import { ApiErrorMessage, DateTimePipe, I18n, provideConsolePaginatorIntl, remote, TranslatePipe } from '@skss/console/ui';
+import { ApiErrorMessage, DateTimePipe, I18n, Icon, provideConsolePaginatorIntl, remote, TranslatePipe } from '@skss/console/ui';
 import { AccountStatus, Api, ExternalSystem, IntegrationClientSecretDto, listIntegrationClients } from '@skss/contract';
 import { EXTERNAL_SYSTEMS } from '@skss/domain';
-import { AdminIcon } from '../shared/admin-icon';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { showSecret } from '../shared/secret-dialog';
 import { ClientCreateDialog } from './client-create-dialog';
@@ -58,7 +57,7 @@ const PAGE_SIZE = 50;
     MatSelect,
     MatTable,
     ApiErrorMessage,
-    AdminIcon,
+    Icon,
     TranslatePipe,
     ClientDetail,
     DateTimePipe,

@@ -15,9 +15,8 @@ import {
 } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { Session } from '@skss/console/auth';
-import { ApiErrorMessage, remote, TranslatePipe } from '@skss/console/ui';
+import { ApiErrorMessage, Icon, remote, TranslatePipe } from '@skss/console/ui';
 import { Api, listPermissions, listRoles, RoleDto } from '@skss/contract';
-import { AdminIcon } from '../shared/admin-icon';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { RoleEditor } from './role-editor';
 
@@ -44,7 +43,7 @@ export const NEW_ROLE = '+';
     MatRowDef,
     MatTable,
     ApiErrorMessage,
-    AdminIcon,
+    Icon,
     TranslatePipe,
     RoleEditor,
   ],

@@ -1,21 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormGroup, ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import { MatDatepicker, MatDatepickerInput, MatDatepickerToggle } from '@angular/material/datepicker';
-import {
-  MAT_DIALOG_DATA,
-  MatDialog,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel, MatSuffix } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { FormGroup } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogRef } from '@angular/material/dialog';
 import { TranslationKey, TranslationParams } from '@skss/console/i18n';
-import { FieldError, FormProblems, FormSubmission, Icon, provideConsoleDatepickerIntl, TranslatePipe } from '@skss/console/ui';
+import { DAY_FIELD, DIALOG_FRAME, FORM_FIELDS, FormSubmission, Icon, provideConsoleDatepickerIntl } from '@skss/console/ui';
 import { IsoDate } from '@skss/domain';
 import { firstValueFrom, Observable } from 'rxjs';
 import { dayControl, dayOf } from './day-field';
@@ -41,28 +28,7 @@ export interface EndOnDayRequest<T> {
  */
 @Component({
   selector: 'skss-end-on-day-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDatepicker,
-    MatDatepickerInput,
-    MatDatepickerToggle,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatInput,
-    MatLabel,
-    MatProgressBar,
-    MatSuffix,
-    FieldError,
-    FormProblems,
-    Icon,
-    TranslatePipe,
-  ],
+  imports: [DIALOG_FRAME, FORM_FIELDS, DAY_FIELD, Icon],
   providers: [provideConsoleDatepickerIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `

@@ -1,8 +1,7 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle } from '@angular/material/dialog';
-import { Icon, TranslatePipe } from '@skss/console/ui';
+import { MAT_DIALOG_DATA, MatDialog } from '@angular/material/dialog';
+import { DIALOG_FRAME, Icon } from '@skss/console/ui';
 import { firstValueFrom } from 'rxjs';
 
 export interface SecretData {
@@ -24,7 +23,7 @@ export interface SecretData {
  */
 @Component({
   selector: 'skss-secret-dialog',
-  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, Icon, TranslatePipe],
+  imports: [DIALOG_FRAME, Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>

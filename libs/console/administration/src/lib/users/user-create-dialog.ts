@@ -1,20 +1,9 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
 import { MatOption } from '@angular/material/core';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatSelect } from '@angular/material/select';
-import { FacilityOption, FacilityPicker, FieldError, fieldMessage, I18n, Icon, TranslatePipe, FormSubmission } from '@skss/console/ui';
+import { DIALOG_FRAME, FacilityOption, FacilityPicker, fieldMessage, FORM_FIELDS, FormSubmission, I18n, Icon } from '@skss/console/ui';
 import { Api, createUser, CreatedUserDto, RoleDto } from '@skss/contract';
 import { DEFAULT_ROLES } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
@@ -30,26 +19,7 @@ export interface UserCreateData {
  */
 @Component({
   selector: 'skss-user-create-dialog',
-  imports: [
-    FieldError,
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatInput,
-    MatLabel,
-    MatOption,
-    MatProgressBar,
-    MatSelect,
-    Icon,
-    TranslatePipe,
-    FacilityPicker,
-  ],
+  imports: [DIALOG_FRAME, FORM_FIELDS, MatOption, MatSelect, Icon, FacilityPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './user-create-dialog.html',
   styleUrl: './user-create-dialog.scss',

@@ -37,7 +37,6 @@ import {
 } from '@skss/console/ui';
 import { AccountStatus, Api, CreatedUserDto, listRoles, listUsers, UserDto } from '@skss/contract';
 import { debounceTime, distinctUntilChanged, map } from 'rxjs';
-import { AdminIcon } from '../shared/admin-icon';
 import { revealOnNarrowScreens } from '../shared/reveal';
 import { showSecret } from '../shared/secret-dialog';
 import { UserCreateDialog, UserCreateData } from './user-create-dialog';
@@ -78,7 +77,6 @@ const PAGE_SIZES = [20, 50, 100];
     MatTable,
     ApiErrorMessage,
     Icon,
-    AdminIcon,
     TranslatePipe,
     DateTimePipe,
     FacilityPicker,

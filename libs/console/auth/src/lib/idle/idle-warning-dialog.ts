@@ -1,13 +1,12 @@
 import { ChangeDetectionStrategy, Component, computed, inject, Injector } from '@angular/core';
-import { MatButton } from '@angular/material/button';
-import { MatDialog, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { Icon, TranslatePipe } from '@skss/console/ui';
+import { MatDialog, MatDialogRef } from '@angular/material/dialog';
+import { DIALOG_FRAME, Icon } from '@skss/console/ui';
 import { IdleTimeout, IdleWarningChoice } from './idle-timeout';
 
 /** "Phiên làm việc sắp hết hạn": a countdown, "Tiếp tục làm việc" and "Đăng xuất". Loaded only when needed. */
 @Component({
   selector: 'skss-idle-warning-dialog',
-  imports: [MatButton, MatDialogActions, MatDialogClose, MatDialogContent, MatDialogTitle, Icon, TranslatePipe],
+  imports: [DIALOG_FRAME, Icon],
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { 'data-testid': 'idle-warning' },
   template: `

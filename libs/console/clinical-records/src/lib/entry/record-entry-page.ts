@@ -50,7 +50,6 @@ import { FormOptions, recordFormGroup, RecordFormGroup } from '../form/record-fo
 import { enteredFields, RecordForm } from '../form/record-form';
 import { PersonPicker, PickedEpisode } from '../person/person-picker';
 import { confirmAction } from '@skss/console/ui';
-import { RecordsIcon } from '../shared/records-icon';
 
 /** The API's code for a row of a month whose report is approved. */
 const PERIOD_LOCKED = 'PERIOD_LOCKED';
@@ -80,7 +79,6 @@ function catalogsOf(fields: readonly FieldDefinition[]): CatalogCode[] {
     Icon,
     PersonPicker,
     RecordForm,
-    RecordsIcon,
     TranslatePipe,
   ],
   providers: [provideConsoleDatepickerIntl()],

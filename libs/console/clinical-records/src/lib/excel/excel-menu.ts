@@ -3,10 +3,9 @@ import { MatButton } from '@angular/material/button';
 import { MatMenu, MatMenuItem, MatMenuTrigger } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { describeFailure, I18n, ListQuery, TranslatePipe, withBlobErrorBody } from '@skss/console/ui';
+import { describeFailure, I18n, Icon, ListQuery, TranslatePipe, withBlobErrorBody } from '@skss/console/ui';
 import type { RecordRegister } from '@skss/contract';
 import { ExcelApi } from '../data/excel-api';
-import { RecordsIcon } from '../shared/records-icon';
 
 /**
  * The Excel actions of a register's list: its import template, an import (checked row by row before anything is
@@ -15,22 +14,22 @@ import { RecordsIcon } from '../shared/records-icon';
  */
 @Component({
   selector: 'skss-excel-menu',
-  imports: [MatButton, MatMenu, MatMenuItem, MatMenuTrigger, RouterLink, RecordsIcon, TranslatePipe],
+  imports: [MatButton, MatMenu, MatMenuItem, MatMenuTrigger, RouterLink, Icon, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <button type="button" matButton="outlined" data-testid="excel-menu" [disabled]="busy()" [matMenuTriggerFor]="menu">
-      <skss-records-icon name="table" />{{ (busy() ? 'records.list.exporting' : 'records.list.excel') | translate }}
+      <skss-icon name="table" />{{ (busy() ? 'records.list.exporting' : 'records.list.excel') | translate }}
     </button>
     <mat-menu #menu="matMenu">
       <button type="button" mat-menu-item data-testid="excel-export" (click)="export()">
-        <skss-records-icon name="download" />{{ 'records.list.export' | translate }}
+        <skss-icon name="download" />{{ 'records.list.export' | translate }}
       </button>
       @if (canEnter()) {
         <button type="button" mat-menu-item data-testid="excel-template" (click)="template()">
-          <skss-records-icon name="download" />{{ 'records.list.template' | translate }}
+          <skss-icon name="download" />{{ 'records.list.template' | translate }}
         </button>
         <a mat-menu-item data-testid="excel-import" [routerLink]="['/records', register(), 'imports']">
-          <skss-records-icon name="table" />{{ 'records.list.import' | translate }}
+          <skss-icon name="table" />{{ 'records.list.import' | translate }}
         </a>
       }
     </mat-menu>

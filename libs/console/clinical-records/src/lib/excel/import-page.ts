@@ -27,7 +27,6 @@ import type { RecordRegister } from '@skss/contract';
 import { registerDefinition } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
 import { ExcelApi, ImportDetail } from '../data/excel-api';
-import { RecordsIcon } from '../shared/records-icon';
 
 /** The API's upload limit (20 MB): larger files are refused before anything is sent. */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -56,7 +55,6 @@ const HISTORY_PAGE = 10;
     FormProblems,
     Icon,
     Notice,
-    RecordsIcon,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

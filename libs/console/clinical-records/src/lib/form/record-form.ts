@@ -2,7 +2,6 @@ import { afterNextRender, ChangeDetectionStrategy, Component, computed, ElementR
 import { FormArray } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { I18n, Icon, TranslatePipe } from '@skss/console/ui';
-import { RecordsIcon } from '../shared/records-icon';
 import { CatalogName, CodeEntry, CollectionDefinition, FieldDefinition, fieldOptions, inputFields } from '@skss/domain';
 import { FormShape } from './form-values';
 import { FormOptions, itemGroup, RecordFormGroup } from './record-form-group';
@@ -23,7 +22,7 @@ export function enteredFields(fields: readonly FieldDefinition[]): FieldDefiniti
  */
 @Component({
   selector: 'skss-record-form',
-  imports: [MatButton, MatIconButton, Icon, RecordsIcon, TranslatePipe, RecordField],
+  imports: [MatButton, MatIconButton, Icon, TranslatePipe, RecordField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './record-form.html',
   styleUrl: './record-form.scss',

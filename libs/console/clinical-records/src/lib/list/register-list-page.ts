@@ -5,13 +5,12 @@ import { MatTabLink, MatTabNav, MatTabNavPanel } from '@angular/material/tabs';
 import { Router, RouterLink } from '@angular/router';
 import { Session } from '@skss/console/auth';
 import { isIsoMonth, IsoMonth, monthOf } from '@skss/console/i18n';
-import { I18n, listQuery, ListQuery, PagedTable, remote, TranslatePipe } from '@skss/console/ui';
+import { I18n, Icon, listQuery, ListQuery, PagedTable, remote, TranslatePipe } from '@skss/console/ui';
 import type { RecordRegister } from '@skss/contract';
 import { FieldDefinition, registerDefinition, todayInVietnam } from '@skss/domain';
 import { RecordsApi, RegisterRow } from '../data/records-api';
 import { cellText, CONSOLE_REGISTERS, listFields, rowListParams } from '../registers';
 import { ExcelMenu } from '../excel/excel-menu';
-import { RecordsIcon } from '../shared/records-icon';
 
 /**
  * One register's rows: the month (this month by default, or `?month=`), a facility within the user's scope, a search
@@ -34,7 +33,7 @@ import { RecordsIcon } from '../shared/records-icon';
     RouterLink,
     ExcelMenu,
     PagedTable,
-    RecordsIcon,
+    Icon,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

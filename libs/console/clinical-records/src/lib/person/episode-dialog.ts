@@ -1,17 +1,9 @@
 import { afterNextRender, ChangeDetectionStrategy, Component, ElementRef, inject, Injector, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { ReactiveFormsModule } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { ApiFailure, FormProblems, FormSubmission, I18n, Icon, provideConsoleDatepickerIntl, TranslatePipe } from '@skss/console/ui';
+import { ApiFailure, DIALOG_FRAME, FormProblems, FormSubmission, I18n, Icon, provideConsoleDatepickerIntl } from '@skss/console/ui';
 import { todayInVietnam, validateRecord } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
 import { RecordsApi, RegisterRow, WriteResult } from '../data/records-api';
@@ -50,19 +42,7 @@ export interface EpisodeDialogData {
  */
 @Component({
   selector: 'skss-episode-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatProgressBar,
-    FormProblems,
-    Icon,
-    RecordForm,
-    TranslatePipe,
-  ],
+  imports: [DIALOG_FRAME, ReactiveFormsModule, MatProgressBar, FormProblems, Icon, RecordForm],
   providers: [provideConsoleDatepickerIntl()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './episode-dialog.html',

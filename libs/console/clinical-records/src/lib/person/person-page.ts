@@ -15,7 +15,7 @@ import {
   FormProblems,
   I18n,
   Icon,
-  Notice,
+  RemoteList,
   remote,
   TranslatePipe,
 } from '@skss/console/ui';
@@ -24,7 +24,6 @@ import { firstValueFrom } from 'rxjs';
 import { DuplicateCandidate, PersonMerge, PersonRow, PersonsApi } from '../data/persons-api';
 import { RecordsApi, RegisterRow, WriteResult } from '../data/records-api';
 import { isConsoleRegister } from '../registers';
-import { RecordsIcon } from '../shared/records-icon';
 import { EpisodeDialog, EpisodeDialogData } from './episode-dialog';
 import { episodeName, episodeState, episodeStateText, gravidityParity } from './episode-form';
 import { mergeConfirmText, movedText, personDetails, rowsByRegister } from './merge-texts';
@@ -51,7 +50,7 @@ interface JustMerged {
  */
 @Component({
   selector: 'skss-person-page',
-  imports: [MatButton, MatProgressBar, RouterLink, ApiErrorMessage, DayPipe, FormProblems, Icon, Notice, RecordsIcon, TranslatePipe],
+  imports: [MatButton, MatProgressBar, RouterLink, ApiErrorMessage, DayPipe, FormProblems, Icon, RemoteList, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './person-page.html',
   styleUrl: './person-page.scss',

@@ -30,7 +30,6 @@ import { PersonMatch, RecordsApi, RegisterRow, RowPerson } from '../data/records
 import { FormShape, recordBody, recordInput } from '../form/form-values';
 import { FormOptions, recordFormGroup, RecordFormGroup } from '../form/record-form-group';
 import { RecordForm } from '../form/record-form';
-import { RecordsIcon } from '../shared/records-icon';
 import { EPISODE_FORM } from './episode-form';
 
 const MIN_QUERY = 2;
@@ -77,7 +76,6 @@ export function episodeOf(row: RegisterRow): PickedEpisode {
     Icon,
     Notice,
     RecordForm,
-    RecordsIcon,
     RouterLink,
     TranslatePipe,
   ],

@@ -23,7 +23,6 @@ import {
 } from '../shared/aggregate-layout';
 import { formLayout, headerRowsOf } from '../shared/form-layout';
 import { spanKey } from '../shared/report-labels';
-import { ReportsIcon } from '../shared/reports-icon';
 import { defaultReportMonth } from '../worklist/worklist-page';
 
 interface UnitChoice {
@@ -54,7 +53,6 @@ interface UnitChoice {
     Icon,
     MonthField,
     Notice,
-    ReportsIcon,
     TranslatePipe,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,

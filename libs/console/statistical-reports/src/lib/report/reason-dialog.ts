@@ -1,19 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
-import { MatButton } from '@angular/material/button';
-import {
-  MAT_DIALOG_DATA,
-  MatDialog,
-  MatDialogActions,
-  MatDialogClose,
-  MatDialogContent,
-  MatDialogRef,
-  MatDialogTitle,
-} from '@angular/material/dialog';
-import { MatError, MatFormField, MatHint, MatLabel } from '@angular/material/form-field';
-import { MatInput } from '@angular/material/input';
-import { TranslatePipe } from '@skss/console/ui';
+import { FormControl, FormGroup, Validators } from '@angular/forms';
+import { MAT_DIALOG_DATA, MatDialog, MatDialogRef } from '@angular/material/dialog';
 import { firstValueFrom } from 'rxjs';
+import { DIALOG_FRAME, FORM_FIELDS } from '@skss/console/ui';
 
 /** The API's limit of a reason (ReasonDto). */
 export const REASON_MAX_LENGTH = 1000;
@@ -27,20 +16,7 @@ export interface ReasonDialogData {
 /** Asks for the mandatory reason of a return or an un-approval request; answers the trimmed text, or nothing. */
 @Component({
   selector: 'skss-reason-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatButton,
-    MatDialogActions,
-    MatDialogClose,
-    MatDialogContent,
-    MatDialogTitle,
-    MatError,
-    MatFormField,
-    MatHint,
-    MatInput,
-    MatLabel,
-    TranslatePipe,
-  ],
+  imports: [DIALOG_FRAME, FORM_FIELDS],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <form [formGroup]="form" (ngSubmit)="submit()">

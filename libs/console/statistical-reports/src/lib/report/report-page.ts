@@ -6,13 +6,14 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import { formatMonth } from '@skss/console/i18n';
 import {
-  apiErrorMessage,
   ApiErrorMessage,
+  apiErrorMessage,
   confirmAction,
   DateTimePipe,
   DayPipe,
   I18n,
   Icon,
+  IconName,
   Notice,
   remote,
   TranslatePipe,
@@ -36,13 +37,12 @@ import {
   reasonTitleKey,
   TRANSITION_OF,
 } from '../shared/report-labels';
-import { ReportsIcon, ReportsIconName } from '../shared/reports-icon';
 import { ReportStatusChip } from '../shared/status-chip';
 import { CellRowsPanel } from './cell-rows-panel';
 import { askReason } from './reason-dialog';
 import { DrillRequest, ReportTable } from './report-table';
 
-const ACTION_ICONS: Readonly<Record<ReportAction, ReportsIconName>> = {
+const ACTION_ICONS: Readonly<Record<ReportAction, IconName>> = {
   SENT: 'send',
   RECALLED: 'undo',
   UNAPPROVAL_REQUESTED: 'reply',
@@ -74,7 +74,6 @@ const FROZEN = new Set<ReportDto['status']>(['SENT', 'APPROVED', 'UNAPPROVAL_REQ
     DayPipe,
     Icon,
     Notice,
-    ReportsIcon,
     ReportStatusChip,
     ReportTable,
     TranslatePipe,

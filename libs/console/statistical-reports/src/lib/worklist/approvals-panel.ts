@@ -5,13 +5,12 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { formatMonth } from '@skss/console/i18n';
-import { apiErrorMessage, ApiErrorMessage, confirmAction, DateTimePipe, I18n, Notice, remote, TranslatePipe } from '@skss/console/ui';
+import { ApiErrorMessage, apiErrorMessage, confirmAction, DateTimePipe, I18n, Icon, Notice, remote, TranslatePipe } from '@skss/console/ui';
 import type { BulkApprovalItemDto, RatesDto, ReportStateDto } from '@skss/contract';
 import { formVersionOn } from '@skss/domain';
 import { firstValueFrom } from 'rxjs';
 import { ReportsApi } from '../data/reports-api';
 import { officialCodeOf } from '../shared/form-layout';
-import { ReportsIcon } from '../shared/reports-icon';
 import { ReportStatusChip } from '../shared/status-chip';
 
 /** A percentage as the forms print it: one decimal, comma in Vietnamese; null → —. */
@@ -36,7 +35,7 @@ export function percentText(value: number | null, language: string): string {
     ApiErrorMessage,
     DateTimePipe,
     Notice,
-    ReportsIcon,
+    Icon,
     ReportStatusChip,
     TranslatePipe,
   ],

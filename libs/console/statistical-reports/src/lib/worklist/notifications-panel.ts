@@ -1,12 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { RouterLink } from '@angular/router';
-import { ApiErrorMessage, DateTimePipe, Notice, remote, TranslatePipe } from '@skss/console/ui';
+import { ApiErrorMessage, DateTimePipe, Icon, Notice, remote, TranslatePipe } from '@skss/console/ui';
 import type { NotificationDto } from '@skss/contract';
 import { firstValueFrom } from 'rxjs';
 import { ReportsApi } from '../data/reports-api';
 import { eventKey } from '../shared/report-labels';
-import { ReportsIcon } from '../shared/reports-icon';
 
 /**
  * The in-app notifications of the caller's facility (sent, returned, approved, un-approval requested…): a button with
@@ -16,7 +15,7 @@ import { ReportsIcon } from '../shared/reports-icon';
  */
 @Component({
   selector: 'skss-notifications-panel',
-  imports: [MatButton, RouterLink, ApiErrorMessage, DateTimePipe, Notice, ReportsIcon, TranslatePipe],
+  imports: [MatButton, RouterLink, ApiErrorMessage, DateTimePipe, Notice, Icon, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './notifications-panel.html',
   styleUrl: './notifications-panel.scss',
