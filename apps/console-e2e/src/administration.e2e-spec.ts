@@ -1,21 +1,13 @@
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
+import { byTestId, signIn } from './support/console';
 
 /**
  * The whole path of a new account through the console: an NCHI administrator creates it for a
  * commune station, the officer signs in with the initial password, is forced to change it, and
  * then works as that station only.
  */
-const DEMO_PASSWORD = 'Demo@SKSS-2026!';
 const NEW_PASSWORD = 'Trạm-Mường-Nhé#2026';
-const byTestId = (id: string) => `[data-testid="${id}"]`;
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/login');
-  await page.locator(byTestId('login-username')).fill(username);
-  await page.locator(byTestId('login-password')).fill(password);
-  await page.locator(byTestId('login-submit')).click();
-}
 
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -38,7 +30,7 @@ describe('account administration in the console', () => {
 
   it('lets an NCHI administrator create an account for a commune station and shows its initial password once', async () => {
     const page = admin.page;
-    await signIn(page, 'nchi.admin', DEMO_PASSWORD);
+    await signIn(page, 'nchi.admin', { waitUntilIn: false });
     await page.waitForURL((url) => url.pathname !== '/login');
     await page.goto('/users');
     await page.locator(byTestId('users-create')).click();
@@ -60,7 +52,7 @@ describe('account administration in the console', () => {
 
   it('makes the new officer change the initial password, then shows only that station', async () => {
     const page = officer.page;
-    await signIn(page, username, initialPassword);
+    await signIn(page, username, { password: initialPassword, waitUntilIn: false });
     await page.waitForURL((url) => url.pathname === '/password');
     await page.locator(byTestId('password-current')).fill(initialPassword);
     await page.locator(byTestId('password-new')).fill(NEW_PASSWORD);
@@ -81,7 +73,7 @@ describe('account administration in the console', () => {
   it('lets the officer sign in again with the new password', async () => {
     const page = officer.page;
     await page.context().clearCookies();
-    await signIn(page, username, NEW_PASSWORD);
+    await signIn(page, username, { password: NEW_PASSWORD, waitUntilIn: false });
     await page.waitForURL((url) => url.pathname !== '/login' && url.pathname !== '/password');
     expect(await text(page, byTestId('signed-in-unit'))).toContain('Trạm Y tế Xã Mường Nhé');
   });

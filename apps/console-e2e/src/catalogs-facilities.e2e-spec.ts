@@ -1,22 +1,13 @@
 import { Locator, Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
+import { byTestId, signIn, typeDay } from './support/console';
 
 /**
  * Catalogs and facility administration through the console: an NCHI administrator creates a private clinic that
  * reports to a province CDC (the reporting line and chain follow), and relabels a catalog code from a date (the days
  * before keep the old label). Everything is typed as an administrator would, dates as dd/MM/yyyy.
  */
-const DEMO_PASSWORD = 'Demo@SKSS-2026!';
-const byTestId = (id: string) => `[data-testid="${id}"]`;
 const suffix = Date.now().toString(36).toUpperCase();
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.locator(byTestId('login-username')).fill(username);
-  await page.locator(byTestId('login-password')).fill(DEMO_PASSWORD);
-  await page.locator(byTestId('login-submit')).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
 
 const text = async (locator: Locator) => ((await locator.first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
@@ -31,13 +22,6 @@ async function pick(page: Page, inputTestId: string, typed: string, optionTestId
     await option.waitFor({ timeout: 10_000 }).catch(() => input.press('ArrowDown'));
   }
   await option.click();
-}
-
-/** A date field: its text replaced by a dd/MM/yyyy day, then left (the date picker parses strictly). */
-async function typeDay(page: Page, testId: string, day: string): Promise<void> {
-  const field = page.locator(byTestId(testId));
-  await field.fill(day);
-  await field.press('Tab');
 }
 
 /** Waits for a dialog to close after its submit; fails with what it shows if it stays open with a problem. */
@@ -80,7 +64,8 @@ describe('catalogs and facility administration in the console', () => {
     await page.locator(byTestId('facility-form-kind')).click();
     await page.locator(`${byTestId('facility-kind-option')}[data-kind="PRIVATE_CLINIC"]`).click();
     // A private clinic is private: the ownership follows the kind.
-    expect(await page.locator('[data-ownership="PRIVATE"] input').isChecked()).toBe(true);
+    // The console updates the form on its next change detection, not within the click: wait for it.
+    await page.locator('[data-ownership="PRIVATE"] input:checked').waitFor();
     await page.locator(byTestId('facility-form-child')).locator('input').uncheck();
     await pick(page, 'facility-form-unit', 'tinh dien bien', 'unit-option', '11');
     await page.locator(byTestId('facility-form-address')).fill('Phường Him Lam, tỉnh Điện Biên');

@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
+import { byTestId, choose, signIn, typeDay } from './support/console';
 
 /**
  * Direct entry of the registers (issue 6 §7): a commune station officer enters a new woman, registers her pregnancy,
  * records her antenatal visit and then her delivery of twins, and finds both rows in the registers' lists, searched
  * without diacritics, identifiers masked.
  */
-const DEMO_PASSWORD = 'Demo@SKSS-2026!';
-const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 /** A Vietnamese name unique to this run ("Lò Thị Hoa" + a letter suffix), so that reruns on one database do not collide. */
 const suffix = Date.now()
@@ -29,28 +28,6 @@ function vietnamDay(offsetDays = 0): string {
   const day = new Date(Date.now() + 7 * 3_600_000 + offsetDays * 86_400_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(day.getUTCDate())}/${pad(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.locator(byTestId('login-username')).fill(username);
-  await page.locator(byTestId('login-password')).fill(DEMO_PASSWORD);
-  await page.locator(byTestId('login-submit')).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-/** Types a day into a date field as dd/MM/yyyy and leaves it with Tab, as the keyboard would. */
-async function typeDay(page: Page, testId: string, day: string): Promise<void> {
-  const field = page.locator(byTestId(testId));
-  await field.fill(day);
-  await field.press('Tab');
-}
-
-/** Opens a drop-down and picks the option with this code. */
-async function choose(page: Page, testId: string, code: string): Promise<void> {
-  await page.locator(byTestId(testId)).click();
-  await page.locator(`mat-option[data-code="${code}"]`).click();
-  await page.locator('mat-option').first().waitFor({ state: 'detached' });
 }
 
 const text = async (page: Page, selector: string) =>

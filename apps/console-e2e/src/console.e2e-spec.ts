@@ -1,15 +1,6 @@
 import { Page, Request } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
-
-/** Demonstration accounts seeded in the test database (no pending step). */
-const DEMO_PASSWORD = 'Demo@SKSS-2026!';
-const byTestId = (id: string) => `[data-testid="${id}"]`;
-
-async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.locator(byTestId('login-username')).fill(username);
-  await page.locator(byTestId('login-password')).fill(password);
-  await page.locator(byTestId('login-submit')).click();
-}
+import { byTestId, signIn } from './support/console';
 
 async function text(page: Page, selector: string): Promise<string> {
   return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
@@ -73,7 +64,7 @@ describe('console sign-in', () => {
     expect(await text(page, 'mat-form-field mat-label')).toContain('Tên đăng nhập');
     expect(await page.locator(byTestId('signed-in-unit')).count()).toBe(0);
 
-    await signIn(page, 'vu.bmte', 'Sai-mat-khau-1!');
+    await signIn(page, 'vu.bmte', { password: 'Sai-mat-khau-1!', waitUntilIn: false });
     await page.locator(byTestId('login-error')).waitFor();
     expect(await text(page, byTestId('login-error'))).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
     expect(page.url()).toContain('/login');
@@ -86,7 +77,7 @@ describe('console sign-in', () => {
   it('signs a commune health station in and opens the org browser, searching with or without diacritics', async () => {
     await page.goto('/');
     await page.locator(byTestId('login-submit')).waitFor();
-    await signIn(page, 'tyt.muongnhe');
+    await signIn(page, 'tyt.muongnhe', { waitUntilIn: false });
     await page.locator(byTestId('signed-in-unit')).waitFor();
     expect(await text(page, byTestId('signed-in-unit'))).toBe('Trạm Y tế Xã Mường Nhé');
     // The home page is the first entry of the station's navigation; the org browser is one of its entries.
@@ -133,7 +124,7 @@ describe('console sign-in', () => {
   it('switches a feature’s screen to English and back, and starts in the language chosen last time', async () => {
     await page.goto('/login');
     await page.locator(byTestId('login-submit')).waitFor();
-    await signIn(page, 'nchi.admin');
+    await signIn(page, 'nchi.admin', { waitUntilIn: false });
     await page.locator(byTestId('signed-in-unit')).waitFor();
     await page.goto('/users');
     await page.locator(byTestId('users-row')).first().waitFor();
@@ -180,7 +171,7 @@ describe('console sign-in', () => {
     });
     await page.goto('/');
     await page.locator(byTestId('login-submit')).waitFor();
-    await signIn(page, 'cdc.dienbien');
+    await signIn(page, 'cdc.dienbien', { waitUntilIn: false });
     await page.locator(byTestId('signed-in-unit')).waitFor();
     expect(await page.evaluate(() => fetch('/api/v1/auth/me').then((response) => response.status))).toBe(200);
     const xsrf = (await browser.context.cookies()).find((cookie) => cookie.name === 'XSRF-TOKEN')?.value;

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
+import { api, byTestId, DEMO_PASSWORD } from './support/console';
 
 /**
  * Monitoring of the data flows in the console (issue 8 item 5), as the NCHI administrator: a HIS account's batch with
@@ -9,26 +10,13 @@ import { BrowserSession, openBrowser } from './support/browser';
  * destination is configured in this stack, so a re-sent item waits as pending) are re-sent, one from its row and the
  * other with "re-send the dead items" after a confirmation.
  */
-const DEMO_PASSWORD = 'Demo@SKSS-2026!';
 const ADMIN = 'nchi.admin';
 const STATION = 'TYT.03164.2025';
 const QUIET_STATION = 'TYT.03166.2025';
-const byTestId = (id: string) => `[data-testid="${id}"]`;
 const suffix = Date.now().toString(36);
 
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-async function api<T>(path: string, init: { method?: string; authorization?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(new URL(path, process.env['SKSS_BASE_URL']), {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.authorization ? { authorization: init.authorization } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
 
 /** An antenatal visit as a HIS sends it, for a woman of this run. */
 const ancVisit = (sourceRecordId: string, visitDate: string) => ({

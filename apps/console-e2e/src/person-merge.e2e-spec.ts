@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
+import { api, byTestId, DEMO_PASSWORD, signIn } from './support/console';
 
 /**
  * Probable duplicates on a person's page (issue 6): two records of one woman entered by a commune station (the same
@@ -7,9 +8,7 @@ import { BrowserSession, openBrowser } from './support/browser';
  * other, sees her offered under "Có thể trùng" with identifiers masked, merges her after a confirmation that says who is
  * kept and what moves, sees the visit move, and undoes the merge.
  */
-const DEMO_PASSWORD = 'Demo@SKSS-2026!';
 const OFFICER = 'tyt.muongnhe';
-const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 const suffix = Date.now()
   .toString(36)
@@ -22,25 +21,6 @@ const MASKED_CITIZEN_ID = `0111******${CITIZEN_ID.slice(-2)}`;
 function pastDay(day: number): string {
   const now = new Date(Date.now() + 7 * 3_600_000);
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, day)).toISOString().slice(0, 10);
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(new URL(path, process.env['SKSS_BASE_URL']), {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.locator(byTestId('login-username')).fill(username);
-  await page.locator(byTestId('login-password')).fill(DEMO_PASSWORD);
-  await page.locator(byTestId('login-submit')).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
 const text = async (page: Page, selector: string) =>

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
+import { api, byTestId, choose, DEMO_PASSWORD, signIn, typed, typeDay } from './support/console';
 
 /**
  * A woman's pregnancy episodes on her page (issue 6, rows I.1 and I.2): a commune station registered her pregnancy
@@ -9,9 +10,7 @@ import { BrowserSession, openBrowser } from './support/browser';
  * closed, reopens it, deletes an earlier episode nothing refers to, is told why one with a visit cannot be deleted, and
  * finds the episode read-only once its month's report is approved.
  */
-const DEMO_PASSWORD = 'Demo@SKSS-2026!';
 const OFFICER = 'tyt.muongnhe';
-const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 const suffix = Date.now()
   .toString(36)
@@ -23,9 +22,6 @@ function pastDay(day: number, plusDays = 0): string {
   const now = new Date(Date.now() + 7 * 3_600_000);
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, day + plusDays)).toISOString().slice(0, 10);
 }
-
-/** 'YYYY-MM-DD' as the officer types it and the console shows it. */
-const typed = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
 const REGISTERED_ON = pastDay(12);
 const LMP = pastDay(12, -42);
@@ -40,42 +36,6 @@ interface Episode {
   parity: number | null;
   closure: string | null;
   closedOn: string | null;
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(new URL(path, process.env['SKSS_BASE_URL']), {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.locator(byTestId('login-username')).fill(username);
-  await page.locator(byTestId('login-password')).fill(DEMO_PASSWORD);
-  await page.locator(byTestId('login-submit')).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-/** Types a day into a date field as dd/MM/yyyy and leaves it with Tab, as the keyboard would. */
-async function typeDay(page: Page, testId: string, day: string): Promise<void> {
-  const field = page.locator(byTestId(testId));
-  await field.fill(day);
-  await field.press('Tab');
-}
-
-/**
- * Opens a drop-down by its field (an empty one's label lies over it, and a click on the field opens it) and picks the
- * option with this code.
- */
-async function choose(page: Page, testId: string, code: string): Promise<void> {
-  await page.locator('mat-form-field', { has: page.locator(byTestId(testId)) }).click();
-  await page.locator(`mat-option[data-code="${code}"]`).click();
-  await page.locator('mat-option').first().waitFor({ state: 'detached' });
 }
 
 const text = async (page: Page, selector: string) =>

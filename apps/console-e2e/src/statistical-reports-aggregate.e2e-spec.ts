@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
+import { api, byTestId, DEMO_PASSWORD } from './support/console';
 
 /**
  * Biểu 4–8 of an aggregating unit in the console (issue 7): the CDC of Điện Biên, which the commune stations report
@@ -7,13 +8,11 @@ import { BrowserSession, openBrowser } from './support/browser';
  * the subtotals and the total, the numbers the API computes (the station of Mường Nhé with its approved commune
  * report), grey cells where a line's kind of row does not apply; then the quarter that holds the month, and downloads.
  */
-const DEMO_PASSWORD = 'Demo@SKSS-2026!';
 const OFFICER = 'tyt.muongnhe';
 const STATION = 'TYT.03160.2025';
 const CDC = 'cdc.dienbien';
 const MONTH = '2025-08';
 const REPORTS = '/api/v1/statistical-reports';
-const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 interface AggregateLine {
   key: string;
@@ -23,17 +22,6 @@ interface Aggregate {
   version: { officialCode: string };
   facility: { id: number; name: string };
   lines: AggregateLine[];
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(new URL(path, process.env['SKSS_BASE_URL']), {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
 }
 
 const tokenOf = async (username: string) =>

@@ -1,5 +1,6 @@
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
+import { api, byTestId, DEMO_PASSWORD, signIn } from './support/console';
 
 /**
  * The monthly report workflow in the console (issue 7 §7): the commune station officer sends the commune report of the
@@ -8,11 +9,9 @@ import { BrowserSession, openBrowser } from './support/browser';
  * approval, the officer recalls the report, corrects the visit (the report shows the cells changed since sending, old
  * and new) and sends it again.
  */
-const DEMO_PASSWORD = 'Demo@SKSS-2026!';
 const OFFICER = 'tyt.muongnhe';
 const STATION = 'TYT.03160.2025';
 const APPROVER = 'cdc.dienbien';
-const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 /** The month that just ended, in Vietnam time (a report is sent once its month is over). */
 function previousMonth(): string {
@@ -32,25 +31,6 @@ const UNAPPROVAL_REASON = 'Sót sửa nơi khám của một lượt khám thai,
 
 const text = async (page: Page, selector: string) =>
   ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.locator(byTestId('login-username')).fill(username);
-  await page.locator(byTestId('login-password')).fill(DEMO_PASSWORD);
-  await page.locator(byTestId('login-submit')).click();
-  await page.waitForURL((url) => url.pathname !== '/login');
-}
-
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(new URL(path, process.env['SKSS_BASE_URL']), {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const body = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
 
 /** The officer's antenatal visit in the month, recorded through the API (the register screens have their own test). */
 async function recordAncVisit(): Promise<string> {
