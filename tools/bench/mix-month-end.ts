@@ -224,6 +224,7 @@ interface ReportRow {
   version: number;
   approver: { id: number; code: string; name: string; kind: FacilityKind };
 }
+type ReportStateRow = Omit<ReportRow, 'values'>;
 
 type StoredStatus = 'SENT' | 'RECALLED' | 'RETURNED' | 'APPROVED' | 'UNAPPROVAL_REQUESTED';
 type WorkflowRole = 'sender' | 'approver';
@@ -242,8 +243,11 @@ const APPROVER_OF = `
   ORDER BY l.facility_id, l.valid_from DESC NULLS LAST, l.id DESC)
       SELECT ${FACILITY_COLUMNS} FROM line JOIN facility f ON f.id = line.reports_to_id WHERE line.facility_id = $3::int`;
 
-const REPORT_COLUMNS = `SELECT "t0"."id", "t0"."form", "t0"."facility_id" AS "facilityId", "t0"."month", "t0"."status"::text, "t0"."approver_id" AS "approverId",
-  "t0"."values", "t0"."first_sent_at" AS "firstSentAt", "t0"."sent_at" AS "sentAt", "t0"."approved_at" AS "approvedAt", "t0"."version",
+/** A report's columns, with its cells (the report view) or without (reportsOf: states only). */
+const reportColumns = (
+  cells: boolean,
+) => `SELECT "t0"."id", "t0"."form", "t0"."facility_id" AS "facilityId", "t0"."month", "t0"."status"::text, "t0"."approver_id" AS "approverId",
+  ${cells ? '"t0"."values", ' : ''}"t0"."first_sent_at" AS "firstSentAt", "t0"."sent_at" AS "sentAt", "t0"."approved_at" AS "approvedAt", "t0"."version",
   "t0"."created_at" AS "createdAt", "t0"."updated_at" AS "updatedAt", "StatisticalReport_facility"."__prisma_data__" AS "facility",
   "StatisticalReport_approver"."__prisma_data__" AS "approver"
 FROM "public"."statistical_report" AS "t0"
@@ -252,10 +256,10 @@ LEFT JOIN LATERAL (SELECT JSONB_BUILD_OBJECT('id', "t1"."id", 'code', "t1"."code
 LEFT JOIN LATERAL (SELECT JSONB_BUILD_OBJECT('id', "t2"."id", 'code', "t2"."code", 'name', "t2"."name", 'kind', "t2"."kind") AS "__prisma_data__"
   FROM "public"."facility" AS "t2" WHERE "t0"."approver_id" = "t2"."id" LIMIT $2) AS "StatisticalReport_approver" ON true`;
 
-const FIND_REPORT = `${REPORT_COLUMNS}
+const FIND_REPORT = `${reportColumns(true)}
 WHERE (("t0"."form" = $3 AND "t0"."facility_id" = $4 AND "t0"."month" = $5) AND 1=1) LIMIT $6`;
 
-const reportsOfSql = (count: number) => `${REPORT_COLUMNS}
+const reportsOfSql = (count: number) => `${reportColumns(false)}
 WHERE ("t0"."facility_id" IN (${inList(3, count)}) AND "t0"."month" = $${3 + count})`;
 
 /** The registers and the column whose date puts a row in a month (withRegisterRows). */
@@ -330,7 +334,7 @@ function reportState(
   form: ReportFormCode,
   facility: ReturnType<typeof facilityRef>,
   month: string,
-  report: ReportRow | null,
+  report: ReportStateRow | null,
   approver: ReturnType<typeof facilityRef> | null,
   hasRegisterRows: boolean,
 ) {
@@ -421,7 +425,7 @@ export async function worklist(db: Pool, caller: BareCaller, url: URL) {
   const facility = await facilityInMonth(db, caller.facility.id, month);
   if (!facility) return facilityNotFound;
   const [reports, approver, withRows] = await Promise.all([
-    db.query<ReportRow>(reportsOfSql(1), [1, 1, facility.id, monthStart(month)]).then((r) => r.rows),
+    db.query<ReportStateRow>(reportsOfSql(1), [1, 1, facility.id, monthStart(month)]).then((r) => r.rows),
     approverOf(db, facility.id, month),
     withRegisterRows(db, [facility.id], month),
   ]);

@@ -16,7 +16,7 @@ import { diffCells, DraftValues, flattenCells } from './draft-values';
 import { facilityNotFound, ReportAccess } from './report-access';
 import { hasEnded, Month } from './report-month';
 import { deadlineFor, toFacilityRef, toReportState } from './reports.mapper';
-import { ReportFacility, ReportRow, ReportsRepository } from './reports.repository';
+import { ReportFacility, ReportRow, ReportsRepository, ReportStateRow } from './reports.repository';
 
 export const formNotDue = () => new DomainError('FORM_NOT_DUE', 'Cơ sở này không gửi biểu báo cáo này trong tháng', 404);
 export const monthNotReported = (month: Month) =>
@@ -163,7 +163,7 @@ export class ReportReadingService {
 }
 
 /** Completeness (received / due) and timeliness (first sent by the deadline / due) of a set of due reports. */
-export function ratesOf(states: readonly ReportStateDto[], rows: readonly ReportRow[]): RatesDto {
+export function ratesOf(states: readonly ReportStateDto[], rows: readonly ReportStateRow[]): RatesDto {
   const stored = new Map(rows.map((r) => [r.id, r.status as StoredStatus]));
   const statusOf = (s: ReportStateDto) => (s.id ? (stored.get(s.id) ?? null) : null);
   const received = states.filter((s) => {

@@ -4,7 +4,7 @@ import type { ReportFacilityDto, ReportStateDto } from '../dto/report.response.d
 import type { ReportFormCode } from '../forms/form-catalogue';
 import { StoredStatus, visibleStatus } from '../workflow/report-workflow';
 import type { Month } from './report-month';
-import type { ReportRow } from './reports.repository';
+import type { ReportStateRow } from './reports.repository';
 
 export function toFacilityRef(facility: { id: number; code: string; name: string; kind: FacilityKind }): ReportFacilityDto {
   return { id: facility.id, code: facility.code, name: facility.name, kind: facility.kind };
@@ -24,7 +24,7 @@ export function toReportState(
   form: ReportFormCode,
   facility: ReportFacilityDto,
   month: Month,
-  report: ReportRow | null,
+  report: ReportStateRow | null,
   approver: ReportFacilityDto | null,
   hasRegisterRows: boolean,
 ): ReportStateDto {

@@ -53,6 +53,8 @@ const reportInclude = {
 } satisfies Prisma.StatisticalReportInclude;
 
 export type ReportRow = Prisma.StatisticalReportGetPayload<{ include: typeof reportInclude }>;
+/** A report without its cells: what its state (status, version, approver, deadline) is made of. */
+export type ReportStateRow = Omit<ReportRow, 'values'>;
 export type ReportEventRow = Prisma.ReportEventGetPayload<object>;
 
 export interface EventInput {
@@ -142,12 +144,16 @@ export class ReportsRepository {
     return this.prisma.statisticalReport.findUnique({ where: { id }, include: reportInclude });
   }
 
-  /** The reports of these facilities for the month (every form). */
-  reportsOf(facilityIds: readonly number[], month: Month, db: Db = this.prisma): Promise<ReportRow[]> {
+  /**
+   * The reports of these facilities for the month (every form), without their cells: a worklist or a
+   * rule over many reports reads their states, and a report's cells are a few kilobytes of JSON.
+   */
+  reportsOf(facilityIds: readonly number[], month: Month, db: Db = this.prisma): Promise<ReportStateRow[]> {
     if (facilityIds.length === 0) return Promise.resolve([]);
     return db.statisticalReport.findMany({
       where: { facilityId: { in: [...facilityIds] }, month: monthStart(month) },
       include: reportInclude,
+      omit: { values: true },
     });
   }
 
