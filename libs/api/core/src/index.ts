@@ -17,6 +17,7 @@ export * from './lib/http/page.dto';
 export * from './lib/http/request-limits';
 export * from './lib/http/validation';
 export * from './lib/http/validators';
+export * from './lib/http/signed-in-routes';
 export * from './lib/prisma/prisma.service';
 export * from './lib/prisma/find-page';
 export * from './lib/retention/retention';

@@ -1,16 +1,16 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { AllowPending, AppConfig, CurrentUser, ErrorResponseDto, InjectAppConfig, Public, UserPrincipal } from '@skss/api/core';
+import {
+  AllowPending,
+  AppConfig,
+  CurrentUser,
+  ErrorResponseDto,
+  InjectAppConfig,
+  Public,
+  SignedInRoutes,
+  UserPrincipal,
+} from '@skss/api/core';
 import { CredentialsService } from './credentials.service';
 import { ChangePasswordDto, LoginDto, LoginResponseDto, MeDto, TotpCodeDto, TotpSetupDto } from './dto/auth.dto';
 import { MeService } from './me.service';
@@ -28,10 +28,8 @@ function sessionOf(req: SessionRequest): ResolvedSession {
 }
 
 @ApiTags('auth')
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiBadRequestResponse({ type: ErrorResponseDto })
-@ApiUnauthorizedResponse({ type: ErrorResponseDto })
 @Controller('auth')
 export class AuthController {
   constructor(

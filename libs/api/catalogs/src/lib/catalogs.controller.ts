@@ -2,11 +2,9 @@ import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Upload
 import { FileInterceptor } from '@nestjs/platform-express';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -16,7 +14,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
+import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { CatalogImportService, UploadedCatalogFile } from './catalog-import.service';
 import { CatalogsService } from './catalogs.service';
 import {
@@ -43,8 +41,7 @@ import { UploadErrorsFilter } from './upload-errors.filter';
  * Catalogs (subsystem c). Reading is open to every signed-in user: the lists are reference data
  * that entry forms, imports and reports all need. Changes need catalogs.manage.
  */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('catalogs')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Changes: missing catalogs.manage' })

@@ -1,16 +1,14 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
-  ApiCookieAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal } from '@skss/api/core';
+import { CurrentUser, ErrorResponseDto, RequirePermissions, SignedInRoutes, UserPrincipal } from '@skss/api/core';
 import {
   BulkApproveDto,
   MonthQueryDto,
@@ -33,8 +31,7 @@ const CONFLICTS = 'TRANSITION_NOT_ALLOWED (not from the report’s status), REPO
  * as sent and as approved, and the workflow that moves it up the reporting chain
  * (README: states and transitions).
  */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('statistical-reports')
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Missing permission; NOT_OWN_FACILITY; NOT_APPROVER' })

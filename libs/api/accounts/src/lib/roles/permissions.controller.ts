@@ -1,12 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermissions } from '@skss/api/core';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { PermissionDto } from '../dto/role.dto';
 import { RolesService } from './roles.service';
 
 /** The permission vocabulary with its labels, for role editors and the console. */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('roles')
 @Controller('permissions')
 export class PermissionsController {

@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, HttpStatus, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
@@ -12,7 +10,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal } from '@skss/api/core';
+import { CurrentUser, ErrorResponseDto, RequirePermissions, SignedInRoutes, UserPrincipal } from '@skss/api/core';
 import { CreateUserDto, ListUsersQueryDto, SetUserRolesDto, UpdateUserDto, UserIdParamDto } from '../dto/user.request.dto';
 import { CreatedUserDto, InitialPasswordDto, UserDto, UserPageDto } from '../dto/user.response.dto';
 import { AccountSecurityService } from './account-security.service';
@@ -22,8 +20,7 @@ import { UsersService } from './users.service';
  * Accounts of named officers (subsystem a, Điều 5). Reads see the caller's scope (Điều 10: central
  * units all, others their reporting subtree); changes are limited to the caller's write scope.
  */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('users')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiForbiddenResponse({

@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -11,7 +9,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal } from '@skss/api/core';
+import { CurrentUser, ErrorResponseDto, RequirePermissions, SignedInRoutes, UserPrincipal } from '@skss/api/core';
 import {
   CloseFacilityDto,
   CreateFacilityDto,
@@ -29,8 +27,7 @@ import { FacilityRecordsService } from './facility-records.service';
  * group) and its reporting lines over time. Reading needs org.read, like the org hierarchy;
  * changes need facilities.manage at a central unit (write scope 'all').
  */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('facility-administration')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Missing permission; OUT_OF_SCOPE: not a central unit' })

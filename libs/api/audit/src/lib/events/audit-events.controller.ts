@@ -1,28 +1,16 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
+import { CurrentUser, ErrorResponseDto, RequirePermissions, SignedInRoutes, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
 import { AuditEventPageDto, AuditHistoryDto } from '../dto/audit-event.response.dto';
 import { AuditEventFilterDto, AuditHistoryQueryDto, ListAuditEventsQueryDto } from '../dto/audit-query.dto';
 import { AuditExportService } from '../export/audit-export.service';
 import { AuditEventsService } from './audit-events.service';
 
 @RequirePermissions('audit.read')
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('audit-events')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
-@ApiUnauthorizedResponse({ type: ErrorResponseDto })
 @ApiForbiddenResponse({ type: ErrorResponseDto })
 @Controller('audit-events')
 export class AuditEventsController {

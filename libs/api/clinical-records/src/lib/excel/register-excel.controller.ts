@@ -14,11 +14,9 @@ import {
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
-  ApiCookieAuth,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -31,7 +29,16 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { PassThrough } from 'node:stream';
-import { CurrentUser, DomainError, ErrorResponseDto, notXlsx, RequirePermissions, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
+import {
+  CurrentUser,
+  DomainError,
+  ErrorResponseDto,
+  notXlsx,
+  RequirePermissions,
+  SignedInRoutes,
+  UserPrincipal,
+  XLSX_CONTENT_TYPE,
+} from '@skss/api/core';
 import { foldVietnamese } from '@skss/domain';
 import { RecordsContext } from '../shared/records-context';
 import {
@@ -57,8 +64,7 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
  * Excel for every register (issue 6 §8): the import template, the import (preview, commit,
  * history, result file) and the export of a register view.
  */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('clinical-records')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Missing permission, or outside the write scope (OUT_OF_SCOPE)' })

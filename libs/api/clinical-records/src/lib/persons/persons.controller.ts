@@ -1,10 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiForbiddenResponse,
@@ -15,7 +13,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
+import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { ListPersonsQueryDto, MergeParamDto, MergePersonsDto, PersonIdParamDto } from './dto/person.request.dto';
 import {
   MergeResultDto,
@@ -34,8 +32,7 @@ import { PersonsService } from './persons.service';
  * Women and children the registers are about. A person is visible to the facilities that recorded
  * something for her; lists mask identifiers; opening one person is audited.
  */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('persons')
 @ApiExtraModels(CREATE_PERSON_INPUT, UPDATE_PERSON_INPUT)
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED with field, code and message per problem' })

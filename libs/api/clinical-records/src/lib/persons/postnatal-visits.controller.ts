@@ -1,9 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
@@ -12,14 +10,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
+import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { PersonIdParamDto } from './dto/person.request.dto';
 import { CreatePostnatalVisitDto, PostnatalVisitDto, PostnatalVisitParamDto } from './dto/postnatal-visit.dto';
 import { PostnatalVisitsService } from './postnatal-visits.service';
 
 /** A station's postnatal home visits to a mother, whichever facility recorded her delivery (report row I.7). */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('persons')
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Missing permission, or outside the write scope (OUT_OF_SCOPE)' })
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'PERSON_NOT_FOUND, POSTNATAL_VISIT_NOT_FOUND' })

@@ -1,10 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiForbiddenResponse,
@@ -15,7 +13,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
+import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { EpisodeParamDto, ListEpisodesQueryDto, RecordDto, RecordPageDto, WriteResultDto } from './register-records.dto';
 import { RegisterRecordsService } from './register-records.service';
 import { EPISODE_EXTRA_MODELS, EPISODE_INPUT_SCHEMA, EPISODE_PAGE_SCHEMA, EPISODE_SCHEMA, EPISODE_WRITE_SCHEMA } from './register-schemas';
@@ -25,8 +23,7 @@ import { EPISODES_TABLE } from './register-tables';
  * Pregnancy episodes: registered at a station, closed automatically by a recorded delivery or
  * abortion, or by hand for a pregnancy loss or a move away (rows I.1 and I.2 of the report).
  */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('pregnancy-episodes')
 @ApiExtraModels(...EPISODE_EXTRA_MODELS)
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED with field, code and message per problem' })

@@ -1,10 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiBody,
   ApiConflictResponse,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiExtraModels,
   ApiForbiddenResponse,
@@ -15,7 +13,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
+import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { ListRecordsQueryDto, RecordDto, RecordPageDto, RecordParamDto, RegisterParamDto, WriteResultDto } from './register-records.dto';
 import { RegisterRecordsService } from './register-records.service';
 import { RECORD_INPUT_SCHEMA, RECORD_PAGE_SCHEMA, RECORD_SCHEMA, RECORD_WRITE_SCHEMA, REGISTER_EXTRA_MODELS } from './register-schemas';
@@ -29,8 +27,7 @@ const CONFLICTS =
  * khoa with HPV doses, sổ khám trẻ em, sổ tử vong), one generic controller over their table specs.
  * Reads see every facility that reported through the caller's at any time; writes the caller's own.
  */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('clinical-records')
 @ApiExtraModels(...REGISTER_EXTRA_MODELS)
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED with field, code and message per problem' })

@@ -1,18 +1,15 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
+import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import {
   ClientIdParamDto,
   CreateIntegrationClientDto,
@@ -23,11 +20,9 @@ import { IntegrationClientDto, IntegrationClientPageDto, IntegrationClientSecret
 import { IntegrationClientsService } from './integration-clients.service';
 
 @RequirePermissions('integration.manage')
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('integration-clients')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
-@ApiUnauthorizedResponse({ type: ErrorResponseDto })
 @ApiForbiddenResponse({ type: ErrorResponseDto })
 @Controller('integration-clients')
 export class IntegrationClientsController {

@@ -1,16 +1,6 @@
 import { Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCookieAuth,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProperty,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
-import { DomainError, ErrorResponseDto, RequirePermissions } from '@skss/api/core';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { DomainError, ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { Dhis2DeathPull } from './dhis2-death-pull';
 
 class DeathRejectionDto {
@@ -48,10 +38,8 @@ export class DeathPullSummaryDto {
 }
 
 @RequirePermissions('integration.manage')
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('integration-outbound')
-@ApiUnauthorizedResponse({ type: ErrorResponseDto })
 @ApiForbiddenResponse({ type: ErrorResponseDto })
 @Controller('integration/dhis2/deaths')
 export class Dhis2DeathsController {

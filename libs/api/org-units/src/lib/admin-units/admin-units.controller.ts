@@ -1,21 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { AdminUnitCodeParamDto, LineageQueryDto, ListAdminUnitsQueryDto } from '../dto/org-query.dto';
 import { AdminUnitLineageDto, AdminUnitPageDto } from '../dto/org-response.dto';
 import { AdminUnitsService } from './admin-units.service';
 
 @RequirePermissions('org.read')
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('admin-units')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @Controller('admin-units')

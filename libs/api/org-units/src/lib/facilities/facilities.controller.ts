@@ -1,21 +1,12 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ErrorResponseDto, RequirePermissions } from '@skss/api/core';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { AtQueryDto, FacilityCodeParamDto, ListFacilitiesQueryDto } from '../dto/org-query.dto';
 import { FacilityDto, FacilityPageDto, ReportingChainDto } from '../dto/org-response.dto';
 import { FacilitiesService } from './facilities.service';
 
 @RequirePermissions('org.read')
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('facilities')
 @ApiBadRequestResponse({ type: ErrorResponseDto })
 @ApiNotFoundResponse({ type: ErrorResponseDto })

@@ -1,8 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCookieAuth,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -10,14 +8,13 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal } from '@skss/api/core';
+import { CurrentUser, ErrorResponseDto, RequirePermissions, SignedInRoutes, UserPrincipal } from '@skss/api/core';
 import { ListNotificationsQueryDto, NotificationParamDto } from '../dto/report.request.dto';
 import { NotificationListDto } from '../dto/report.response.dto';
 import { NotificationsService } from './notifications.service';
 
 /** In-app notifications of the reports' workflow, addressed to the caller's facility. */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('statistical-reports')
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
 @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Missing permission' })

@@ -1,16 +1,7 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCookieAuth,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { CurrentUser, ErrorResponseDto, RequirePermissions, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
+import { CurrentUser, ErrorResponseDto, RequirePermissions, SignedInRoutes, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
 import { ReportKeyParamDto } from '../dto/report.request.dto';
 import { CSV_CONTENT_TYPE } from '../export';
 import {
@@ -28,8 +19,7 @@ const AGGREGATE_REFUSED =
   'VALIDATION_FAILED, INVALID_PERIOD, PERIOD_SPANS_REGIMES (a year view over two circulars), NOT_AN_AGGREGATING_UNIT, FORM_NOT_AT_LEVEL';
 
 /** A report read other than on screen: its paper layout, the register rows behind a cell, the aggregate of the units below. */
-@ApiCookieAuth()
-@ApiBearerAuth()
+@SignedInRoutes()
 @ApiTags('statistical-reports')
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'VALIDATION_FAILED' })
 @ApiNotFoundResponse({ type: ErrorResponseDto, description: NOT_FOUND })
