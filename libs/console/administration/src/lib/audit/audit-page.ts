@@ -9,19 +9,7 @@ import { MatInput } from '@angular/material/input';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatNoDataRow,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { Session } from '@skss/console/auth';
 import { localDateToDay } from '@skss/console/i18n';
@@ -67,33 +55,23 @@ function fileNameOf(disposition: string | null): string | null {
     ReactiveFormsModule,
     RouterLink,
     MatButton,
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
+    MatTableModule,
     MatDateRangeInput,
     MatDateRangePicker,
     MatDatepickerToggle,
     MatEndDate,
     MatError,
     MatFormField,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
     MatHint,
     MatIconButton,
     MatInput,
     MatLabel,
-    MatNoDataRow,
     MatOption,
     MatPaginator,
     MatProgressBar,
-    MatRow,
-    MatRowDef,
     MatSelect,
     MatStartDate,
     MatSuffix,
-    MatTable,
     ApiErrorMessage,
     Icon,
     TranslatePipe,

@@ -1,18 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatNoDataRow,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { ApiErrorMessage, I18n, remote, SearchBox, TranslatePipe } from '@skss/console/ui';
 import { Api, CatalogDto, listCatalogs } from '@skss/contract';
@@ -31,24 +19,7 @@ export function catalogName(catalog: Pick<CatalogDto, 'name' | 'nameEn'>, langua
  */
 @Component({
   selector: 'skss-catalogs-page',
-  imports: [
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatNoDataRow,
-    MatProgressBar,
-    MatRow,
-    MatRowDef,
-    MatTable,
-    ApiErrorMessage,
-    DayField,
-    SearchBox,
-    TranslatePipe,
-  ],
+  imports: [MatTableModule, MatProgressBar, ApiErrorMessage, DayField, SearchBox, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './catalogs-page.html',
   styleUrl: './catalogs-page.scss',

@@ -6,19 +6,7 @@ import { MatFormField, MatLabel } from '@angular/material/form-field';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatNoDataRow,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { ApiErrorMessage, DateTimePipe, I18n, Icon, provideConsolePaginatorIntl, remote, TranslatePipe } from '@skss/console/ui';
 import { AccountStatus, Api, ExternalSystem, IntegrationClientSecretDto, listIntegrationClients } from '@skss/contract';
@@ -39,23 +27,13 @@ const PAGE_SIZE = 50;
   selector: 'skss-clients-page',
   imports: [
     MatButton,
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
+    MatTableModule,
     MatFormField,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
     MatLabel,
-    MatNoDataRow,
     MatOption,
     MatPaginator,
     MatProgressBar,
-    MatRow,
-    MatRowDef,
     MatSelect,
-    MatTable,
     ApiErrorMessage,
     Icon,
     TranslatePipe,

@@ -1,18 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, input, signal, viewChild } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { Session } from '@skss/console/auth';
 import { ApiErrorMessage, Icon, remote, TranslatePipe } from '@skss/console/ui';
@@ -29,24 +18,7 @@ export const NEW_ROLE = '+';
  */
 @Component({
   selector: 'skss-roles-page',
-  imports: [
-    MatButton,
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
-    MatProgressBar,
-    MatRow,
-    MatRowDef,
-    MatTable,
-    ApiErrorMessage,
-    Icon,
-    TranslatePipe,
-    RoleEditor,
-  ],
+  imports: [MatButton, MatTableModule, MatProgressBar, ApiErrorMessage, Icon, TranslatePipe, RoleEditor],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './roles-page.html',
   styleUrl: './roles-page.scss',

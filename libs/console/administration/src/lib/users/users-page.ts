@@ -8,19 +8,7 @@ import { MatInput } from '@angular/material/input';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatSelect } from '@angular/material/select';
-import {
-  MatCell,
-  MatCellDef,
-  MatColumnDef,
-  MatHeaderCell,
-  MatHeaderCellDef,
-  MatHeaderRow,
-  MatHeaderRowDef,
-  MatNoDataRow,
-  MatRow,
-  MatRowDef,
-  MatTable,
-} from '@angular/material/table';
+import { MatTableModule } from '@angular/material/table';
 import { Router } from '@angular/router';
 import { TranslationKey } from '@skss/console/i18n';
 import { Session } from '@skss/console/auth';
@@ -54,27 +42,17 @@ const PAGE_SIZES = [20, 50, 100];
   selector: 'skss-users-page',
   imports: [
     MatButton,
-    MatCell,
-    MatCellDef,
-    MatColumnDef,
+    MatTableModule,
     MatFormField,
-    MatHeaderCell,
-    MatHeaderCellDef,
-    MatHeaderRow,
-    MatHeaderRowDef,
     MatIconButton,
     MatInput,
     MatLabel,
-    MatNoDataRow,
     MatOption,
     MatPaginator,
     MatPrefix,
     MatProgressBar,
-    MatRow,
-    MatRowDef,
     MatSelect,
     MatSuffix,
-    MatTable,
     ApiErrorMessage,
     Icon,
     TranslatePipe,
