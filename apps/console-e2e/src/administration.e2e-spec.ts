@@ -1,6 +1,5 @@
-import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
-import { byTestId, signIn } from './support/console';
+import { byTestId, signIn, text } from './support/console';
 
 /**
  * The whole path of a new account through the console: an NCHI administrator creates it for a
@@ -8,9 +7,6 @@ import { byTestId, signIn } from './support/console';
  * then works as that station only.
  */
 const NEW_PASSWORD = 'Trạm-Mường-Nhé#2026';
-
-const text = async (page: Page, selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe('account administration in the console', () => {
   let admin: BrowserSession;

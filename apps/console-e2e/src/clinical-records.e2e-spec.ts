@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
-import { byTestId, choose, signIn, typeDay } from './support/console';
+import { byTestId, choose, signIn, text, typeDay } from './support/console';
 
 /**
  * Direct entry of the registers (issue 6 §7): a commune station officer enters a new woman, registers her pregnancy,
@@ -29,9 +29,6 @@ function vietnamDay(offsetDays = 0): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(day.getUTCDate())}/${pad(day.getUTCMonth() + 1)}/${day.getUTCFullYear()}`;
 }
-
-const text = async (page: Page, selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** The list row of the woman, found by typing her name without diacritics. */
 async function findRow(page: Page, register: string): Promise<string> {

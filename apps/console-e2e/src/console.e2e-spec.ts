@@ -1,10 +1,6 @@
 import { Page, Request } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
-import { byTestId, signIn } from './support/console';
-
-async function text(page: Page, selector: string): Promise<string> {
-  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
-}
+import { byTestId, signIn, text } from './support/console';
 
 /**
  * Waits until an element shows a text: `<html lang>` changes as the language's texts are ready, and the screen shows

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
-import { api, byTestId, DEMO_PASSWORD } from './support/console';
+import { api, byTestId, DEMO_PASSWORD, text } from './support/console';
 
 /**
  * Monitoring of the data flows in the console (issue 8 item 5), as the NCHI administrator: a HIS account's batch with
@@ -14,9 +14,6 @@ const ADMIN = 'nchi.admin';
 const STATION = 'TYT.03164.2025';
 const QUIET_STATION = 'TYT.03166.2025';
 const suffix = Date.now().toString(36);
-
-const text = async (page: Page, selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** An antenatal visit as a HIS sends it, for a woman of this run. */
 const ancVisit = (sourceRecordId: string, visitDate: string) => ({

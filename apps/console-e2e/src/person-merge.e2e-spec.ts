@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
-import { api, byTestId, DEMO_PASSWORD, signIn } from './support/console';
+import { api, byTestId, DEMO_PASSWORD, signIn, text } from './support/console';
 
 /**
  * Probable duplicates on a person's page (issue 6): two records of one woman entered by a commune station (the same
@@ -22,9 +22,6 @@ function pastDay(day: number): string {
   const now = new Date(Date.now() + 7 * 3_600_000);
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, day)).toISOString().slice(0, 10);
 }
-
-const text = async (page: Page, selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe('merging probable duplicates on a person’s page', () => {
   let browser: BrowserSession;

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
-import { api, byTestId, choose, DEMO_PASSWORD, signIn, typed, typeDay } from './support/console';
+import { api, byTestId, choose, DEMO_PASSWORD, signIn, text, typed, typeDay } from './support/console';
 
 /**
  * A woman's pregnancy episodes on her page (issue 6, rows I.1 and I.2): a commune station registered her pregnancy
@@ -37,9 +37,6 @@ interface Episode {
   closure: string | null;
   closedOn: string | null;
 }
-
-const text = async (page: Page, selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 describe('a woman’s pregnancy episodes on her page', () => {
   let browser: BrowserSession;

@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
-import { api, byTestId, DEMO_PASSWORD } from './support/console';
+import { api, byTestId, DEMO_PASSWORD, text } from './support/console';
 
 /**
  * Biểu 4–8 of an aggregating unit in the console (issue 7): the CDC of Điện Biên, which the commune stations report
@@ -66,9 +66,6 @@ async function approvedCommuneReport(): Promise<void> {
   await api(`${path}/send`, { method: 'POST', token: officer });
   await api(`${path}/approve`, { method: 'POST', token: cdc });
 }
-
-const text = async (page: Page, selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** Line key → column → the number shown (null: empty), for the cells that are not grey. */
 async function shownNumbers(page: Page): Promise<Record<string, Record<string, number | null>>> {

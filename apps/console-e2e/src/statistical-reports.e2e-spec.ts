@@ -1,6 +1,6 @@
 import { Page } from 'playwright-core';
 import { BrowserSession, openBrowser } from './support/browser';
-import { api, byTestId, DEMO_PASSWORD, signIn } from './support/console';
+import { api, byTestId, DEMO_PASSWORD, signIn, text } from './support/console';
 
 /**
  * The monthly report workflow in the console (issue 7 §7): the commune station officer sends the commune report of the
@@ -28,9 +28,6 @@ const suffix = Date.now()
 const FULL_NAME = `Giàng Thị Mai ${suffix[0].toUpperCase()}${suffix.slice(1)}`;
 const CITIZEN_ID = `011198${String(Date.now()).slice(-6)}`;
 const UNAPPROVAL_REASON = 'Sót sửa nơi khám của một lượt khám thai, đề nghị bỏ duyệt để sửa lại';
-
-const text = async (page: Page, selector: string) =>
-  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 /** The officer's antenatal visit in the month, recorded through the API (the register screens have their own test). */
 async function recordAncVisit(): Promise<string> {

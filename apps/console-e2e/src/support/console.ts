@@ -6,6 +6,10 @@ export const DEMO_PASSWORD = 'Demo@SKSS-2026!';
 /** The selector of an element by its test hook (`data-testid`). */
 export const byTestId = (id: string) => `[data-testid="${id}"]`;
 
+/** The text of the first element a selector finds (once there is one), white space folded. */
+export const text = async (page: Page, selector: string) =>
+  ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+
 /** 'YYYY-MM-DD' as an officer types it and the console shows it (dd/MM/yyyy). */
 export const typed = (day: string) => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 
