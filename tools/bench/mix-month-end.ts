@@ -292,12 +292,21 @@ function lastDay(month: string): string {
 const monthStart = (month: string) => `${month}-01`;
 
 async function facilityInMonth(db: Pool, id: number, month: string): Promise<ReportFacility | null> {
-  const { rows } = await db.query<ReportFacility>(FACILITY_IN_MONTH, [id, lastDay(month), firstDay(month)]);
+  // Prepared, as the API runs it.
+  const { rows } = await db.query<ReportFacility>({
+    name: preparedStatementName(FACILITY_IN_MONTH),
+    text: FACILITY_IN_MONTH,
+    values: [id, lastDay(month), firstDay(month)],
+  });
   return rows[0] ?? null;
 }
 
 async function approverOf(db: Pool, facilityId: number, month: string): Promise<ReportFacility | null> {
-  const { rows } = await db.query<ReportFacility>(APPROVER_OF, [lastDay(month), firstDay(month), facilityId]);
+  const { rows } = await db.query<ReportFacility>({
+    name: preparedStatementName(APPROVER_OF),
+    text: APPROVER_OF,
+    values: [lastDay(month), firstDay(month), facilityId],
+  });
   return rows[0] ?? null;
 }
 

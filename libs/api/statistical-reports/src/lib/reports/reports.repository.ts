@@ -80,18 +80,23 @@ export class ReportsRepository {
     return this.prisma.$transaction(work);
   }
 
-  /** The facility, when it was in force at some time during the month. */
+  /**
+   * The facility, when it was in force at some time during the month. Prepared, as the approver's
+   * lookup below: every report view, worklist and workflow step asks both.
+   */
   async facilityInMonth(id: number, month: Month): Promise<ReportFacility | null> {
-    const rows = await this.prisma.$queryRaw<ReportFacility[]>`
+    const statement = Prisma.sql`
       SELECT ${FACILITY_COLUMNS} FROM facility f WHERE f.id = ${id}::int AND ${inForceDuring(month)}`;
+    const rows = await this.prisma.queryPrepared<ReportFacility>(statement.text, statement.values);
     return rows[0] ?? null;
   }
 
   /** The facility a facility reports to for a month (its approver), if any. */
   async approverOf(facilityId: number, month: Month): Promise<ReportFacility | null> {
-    const rows = await this.prisma.$queryRaw<ReportFacility[]>`
+    const statement = Prisma.sql`
       WITH line AS (${linesOfMonth(month)})
       SELECT ${FACILITY_COLUMNS} FROM line JOIN facility f ON f.id = line.reports_to_id WHERE line.facility_id = ${facilityId}::int`;
+    const rows = await this.prisma.queryPrepared<ReportFacility>(statement.text, statement.values);
     return rows[0] ?? null;
   }
 
