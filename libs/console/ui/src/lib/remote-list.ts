@@ -44,12 +44,14 @@ export class RemoteList {
   readonly emptyTestId = input<string>();
   protected readonly items = contentChild.required(TemplateRef);
 
-  protected readonly shown = computed((): 'error' | 'loading' | 'empty' | 'items' => {
-    const list = this.of();
-    if (list.state().status === 'error') return 'error';
-    // A reload keeps the list on screen (the ref keeps its last value) rather than blinking to a progress bar.
-    const value = list.value();
-    if (value === undefined) return list.loading() ? 'loading' : 'empty';
-    return value.length === 0 ? 'empty' : 'items';
-  });
+  protected readonly shown = computed(() => remoteListView(this.of()));
+}
+
+/** What a fetched list shows now: its failure, a progress bar until it first arrives, an empty notice, or its items. */
+export function remoteListView(list: RemoteRef<readonly unknown[]>): 'error' | 'loading' | 'empty' | 'items' {
+  if (list.state().status === 'error') return 'error';
+  // A reload keeps the list on screen (the ref keeps its last value) rather than blinking to a progress bar.
+  const value = list.value();
+  if (value === undefined) return list.loading() ? 'loading' : 'empty';
+  return value.length === 0 ? 'empty' : 'items';
 }
