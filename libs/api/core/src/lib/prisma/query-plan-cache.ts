@@ -132,9 +132,9 @@ export function cacheQueryPlans(): void {
   if (prototype.planCache) return;
   const compile = prototype.compile;
   const verifyAlways = process.env['PRISMA_PLAN_CACHE_VERIFY'] === 'always';
-  // Plans per shape are off unless asked for: two browser-test runs failed after they came in,
-  // and until that is explained a read with new values is compiled as before.
-  const byShape = process.env['PRISMA_PLAN_CACHE_SHAPES'] === 'on';
+  // PRISMA_PLAN_CACHE_SHAPES=off compiles a read with new values anew, as before plans per shape:
+  // the way back should a Prisma upgrade change what its plans hold before this file is checked.
+  const byShape = process.env['PRISMA_PLAN_CACHE_SHAPES'] !== 'off';
   const plans = new Lru<unknown>();
   const shapes = new Lru<Shape>();
 
