@@ -102,18 +102,15 @@ WHERE ("t0"."code" = $4 AND ("t0"."valid_from" IS NULL OR "t0"."valid_from" <= $
 ORDER BY "t0"."level" ASC LIMIT $7`;
 
 // Facilities located in a unit or below it, with their unit and the facility they report to.
-const FACILITY_PAGE = `SELECT "t0"."id", "t0"."code", "t0"."name", "t0"."name_folded" AS "nameFolded", "t0"."kind"::text,
-  "t0"."ownership"::text, "t0"."maternal_services" AS "maternalServices", "t0"."child_services" AS "childServices", "t0"."address",
-  "t0"."admin_unit_id" AS "adminUnitId", "t0"."valid_from" AS "validFrom", "t0"."valid_to" AS "validTo", "t0"."created_at" AS "createdAt",
-  "t0"."updated_at" AS "updatedAt", "Facility_adminUnit"."__prisma_data__" AS "adminUnit", "Facility_reportingUp"."__prisma_data__" AS "reportingUp"
+const FACILITY_PAGE = `SELECT "t0"."id", "t0"."code", "t0"."name", "t0"."kind"::text, "t0"."valid_from" AS "validFrom", "t0"."valid_to" AS "validTo",
+  "t0"."admin_unit_id" AS "adminUnitId", "Facility_adminUnit"."__prisma_data__" AS "adminUnit", "Facility_reportingUp"."__prisma_data__" AS "reportingUp"
 FROM "public"."facility" AS "t0"
 LEFT JOIN "public"."admin_unit" AS "j1" ON ("j1"."id") = ("t0"."admin_unit_id")
 LEFT JOIN "public"."admin_unit" AS "j2" ON ("j2"."id") = ("j1"."parent_id")
 LEFT JOIN LATERAL (SELECT JSONB_BUILD_OBJECT('code', "t3"."code", 'name', "t3"."name", 'level', "t3"."level") AS "__prisma_data__"
   FROM "public"."admin_unit" AS "t3" WHERE "t0"."admin_unit_id" = "t3"."id" LIMIT $1) AS "Facility_adminUnit" ON true
 LEFT JOIN LATERAL (SELECT COALESCE(JSONB_AGG("__prisma_data__"), '[]') AS "__prisma_data__" FROM (SELECT "t6"."__prisma_data__" FROM (
-  SELECT JSONB_BUILD_OBJECT('id', "t5"."id", 'facilityId', "t5"."facility_id", 'reportsToId', "t5"."reports_to_id", 'validFrom', "t5"."valid_from",
-    'validTo', "t5"."valid_to", 'reportsToId', "t5"."reports_to_id", 'reportsTo', "FacilityReportingLine_reportsTo"."__prisma_data__") AS "__prisma_data__",
+  SELECT JSONB_BUILD_OBJECT('reportsToId', "t5"."reports_to_id", 'reportsTo', "FacilityReportingLine_reportsTo"."__prisma_data__") AS "__prisma_data__",
     "t5"."id", "t5"."valid_from", "t5"."valid_to", "t5"."reports_to_id"
   FROM (SELECT "t4".* FROM "public"."facility_reporting_line" AS "t4" WHERE "t0"."id" = "t4"."facility_id") AS "t5"
   LEFT JOIN LATERAL (SELECT JSONB_BUILD_OBJECT('code', "t8"."code", 'name', "t8"."name", 'kind', "t8"."kind") AS "__prisma_data__"

@@ -11,13 +11,20 @@ export interface FacilityFilter {
   foldedText?: string;
 }
 
-const facilityInclude = (day: Date) =>
+/** What the org browser shows of a facility on a day: only these columns are read (a province lists hundreds). */
+const facilitySelect = (day: Date) =>
   ({
+    id: true,
+    code: true,
+    name: true,
+    kind: true,
+    validFrom: true,
+    validTo: true,
     adminUnit: { select: { code: true, name: true, level: true } },
-    reportingUp: { where: validOn(day), include: { reportsTo: { select: { code: true, name: true, kind: true } } }, take: 1 },
-  }) satisfies Prisma.FacilityInclude;
+    reportingUp: { where: validOn(day), select: { reportsTo: { select: { code: true, name: true, kind: true } } }, take: 1 },
+  }) satisfies Prisma.FacilitySelect;
 
-export type FacilityRow = Prisma.FacilityGetPayload<{ include: ReturnType<typeof facilityInclude> }>;
+export type FacilityRow = Prisma.FacilityGetPayload<{ select: ReturnType<typeof facilitySelect> }>;
 
 /** The only place that reads the facility and facility_reporting_line tables. */
 @Injectable()
@@ -31,7 +38,7 @@ export class FacilitiesRepository {
       (range) =>
         this.prisma.facility.findMany({
           where,
-          include: facilityInclude(filter.day),
+          select: facilitySelect(filter.day),
           orderBy: [{ kind: 'asc' }, { code: 'asc' }],
           ...range,
         }),
@@ -40,7 +47,7 @@ export class FacilitiesRepository {
   }
 
   findByCodeOn(code: string, day: Date): Promise<FacilityRow | null> {
-    return this.prisma.facility.findFirst({ where: { code, ...validOn(day) }, include: facilityInclude(day) });
+    return this.prisma.facility.findFirst({ where: { code, ...validOn(day) }, select: facilitySelect(day) });
   }
 
   /** The facility a facility reports to on a day, or null at the top of the chain. */
