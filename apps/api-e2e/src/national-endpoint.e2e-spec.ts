@@ -573,12 +573,10 @@ describe('hostile XML is refused without harm', () => {
   });
 
   it('refuses a chunked 50 MB body as soon as it passes 10 MB', async () => {
-    const answer = await stream(50 * 1024 * 1024, false);
+    // The body stalls after 12 MB: the answer proves the server stopped reading past 10 MB rather than waiting for the end.
+    const answer = await stream(50 * 1024 * 1024, false, 12 * 1024 * 1024);
     expect(answer.status).toBe(413);
     expect(JSON.parse(answer.body).code).toBe('XML_PAYLOAD_TOO_LARGE');
-    // The server stops at 10 MB and answers; what the client still pushed into the socket buffers
-    // meanwhile depends on the machine's load: the answer comes well before the whole body.
-    expect(answer.sent).toBeLessThan(45 * 1024 * 1024);
   });
 
   it('is still answering afterwards', async () => {
