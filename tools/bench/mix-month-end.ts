@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import { computeCommuneCells, preparedSqlRunnerOf } from '@skss/api/statistical-reports';
-import { preparedStatementName } from '@skss/api/core';
+import { queryPreparedOn } from '@skss/api/core';
 import {
   CellValues,
   cellKey,
@@ -293,31 +293,19 @@ const monthStart = (month: string) => `${month}-01`;
 
 async function facilityInMonth(db: Pool, id: number, month: string): Promise<ReportFacility | null> {
   // Prepared, as the API runs it.
-  const { rows } = await db.query<ReportFacility>({
-    name: preparedStatementName(FACILITY_IN_MONTH),
-    text: FACILITY_IN_MONTH,
-    values: [id, lastDay(month), firstDay(month)],
-  });
+  const rows = await queryPreparedOn<ReportFacility>(db, FACILITY_IN_MONTH, [id, lastDay(month), firstDay(month)]);
   return rows[0] ?? null;
 }
 
 async function approverOf(db: Pool, facilityId: number, month: string): Promise<ReportFacility | null> {
-  const { rows } = await db.query<ReportFacility>({
-    name: preparedStatementName(APPROVER_OF),
-    text: APPROVER_OF,
-    values: [lastDay(month), firstDay(month), facilityId],
-  });
+  const rows = await queryPreparedOn<ReportFacility>(db, APPROVER_OF, [lastDay(month), firstDay(month), facilityId]);
   return rows[0] ?? null;
 }
 
 async function withRegisterRows(db: Pool, ids: number[], month: string): Promise<Set<number>> {
   const bounds = REGISTER_DATES.flatMap(() => [firstDay(month), lastDay(month)]);
   // Prepared, as the API runs it.
-  const { rows } = await db.query<{ id: number }>({
-    name: preparedStatementName(WITH_REGISTER_ROWS),
-    text: WITH_REGISTER_ROWS,
-    values: [ids, ...bounds],
-  });
+  const rows = await queryPreparedOn<{ id: number }>(db, WITH_REGISTER_ROWS, [ids, ...bounds]);
   return new Set(rows.map((row) => row.id));
 }
 

@@ -92,6 +92,8 @@ export function deadlineRegimeOf(month: ReportMonth, regimes: readonly DeadlineR
  * one, and counting 25 working days day by day costs more than the rest of the row.
  */
 const countedDeadlines = new WeakMap<readonly DeadlineRegime[], WeakMap<WorkCalendar, Map<string, IsoDate>>>();
+/** Deadlines kept per rules and calendar: 40 years of months for every level; any month asked beyond is counted each time. */
+const MAX_COUNTED_DEADLINES = 2_000;
 
 function deadlinesCountedWith(regimes: readonly DeadlineRegime[], calendar: WorkCalendar): Map<string, IsoDate> {
   let byCalendar = countedDeadlines.get(regimes);
@@ -115,8 +117,8 @@ export function deadlineOf(
     const rule = deadlineRegimeOf(month, regimes).rules[level];
     const end = lastDayOfMonth(month);
     deadline = rule.counting === 'calendar' ? addDays(end, rule.days) : addWorkingDays(end, rule.days, calendar);
-    // Bounded by the months asked for: a few hundred keys over the system's life.
-    counted.set(key, deadline);
+    // Any YYYY-MM may be asked for: the kept ones are bounded whatever the callers send.
+    if (counted.size < MAX_COUNTED_DEADLINES) counted.set(key, deadline);
   }
   return deadline;
 }

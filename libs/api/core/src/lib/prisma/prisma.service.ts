@@ -49,17 +49,44 @@ export function createPrismaService(config: AppConfig): PrismaService {
 /** Names of prepared statements: one per statement text (a connection refuses two texts under one name). */
 export const preparedStatementName = (sql: string) => `skss_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
 
+/** The part of a `pg` Pool or Client that runs a statement, named (prepared) or not. */
+export interface PgQueryable {
+  query(config: string | { name?: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/** Fixed statement texts seen so far and their names: hashing every text on every call would be work done twice. */
+const statementNames = new Map<string, string>();
+/** queryPrepared is for fixed statements; beyond this many texts, names are hashed on each call rather than kept. */
+const MAX_NAMED_STATEMENTS = 1_000;
+
+function nameOf(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = preparedStatementName(sql);
+    if (statementNames.size < MAX_NAMED_STATEMENTS) statementNames.set(sql, name);
+  }
+  return name;
+}
+
+/**
+ * Runs a fixed statement as a prepared one (a `pg` named statement, parsed and planned once per
+ * connection): the one way the API, the load benchmark's bare server and the tests prepare.
+ */
+export async function queryPreparedOn<T>(db: PgQueryable, sql: string, params: readonly unknown[]): Promise<T[]> {
+  try {
+    return (await db.query({ name: nameOf(sql), text: sql, values: [...params] })).rows as T[];
+  } catch (error) {
+    // A table changed under a statement prepared before (a migration while running): run it unprepared.
+    if ((error as { code?: string }).code !== '0A000') throw error;
+    return (await db.query({ text: sql, values: [...params] })).rows as T[];
+  }
+}
+
 function preparedQueries(pool: Pool, log: boolean) {
-  return async <T>(sql: string, params: readonly unknown[]): Promise<T[]> => {
+  return <T>(sql: string, params: readonly unknown[]): Promise<T[]> => {
     // The same line Prisma prints for its statements, so that the query log shows every statement.
     if (log) console.log(`prisma:query ${sql}`);
-    try {
-      return (await pool.query({ name: preparedStatementName(sql), text: sql, values: [...params] })).rows as T[];
-    } catch (error) {
-      // A table changed under a statement prepared before (a migration while running): run it unprepared.
-      if ((error as { code?: string }).code !== '0A000') throw error;
-      return (await pool.query(sql, [...params])).rows as T[];
-    }
+    return queryPreparedOn<T>(pool, sql, params);
   };
 }
 

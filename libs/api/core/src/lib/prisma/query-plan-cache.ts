@@ -112,8 +112,10 @@ function instantiate(template: string, markers: (string | number)[], values: (st
 
 /** A number's marker in a string or a number of a plan (outside the JSON text). */
 const NUMBER_MARKER = /(?<!\d)2100000\d{3}(?!\d)/;
-/** Whether a string or number of a plan holds a marker (a string's markers start with this). */
-const holdsMarker = (value: string) => value.includes(stringMarker(0).slice(0, 2)) || NUMBER_MARKER.test(value);
+/** How every string marker starts. */
+const STRING_MARKER_START = stringMarker(0).slice(0, 2);
+/** Whether a string or number of a plan holds a marker. */
+const holdsMarker = (value: string) => value.includes(STRING_MARKER_START) || NUMBER_MARKER.test(value);
 
 /** Whether the markers of a compiled shape sit only in the parameter lists (`args`) of its statements. */
 export function markersOnlyInParameters(plan: unknown): boolean {

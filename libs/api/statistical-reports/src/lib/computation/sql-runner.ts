@@ -1,4 +1,4 @@
-import { preparedStatementName } from '@skss/api/core';
+import { PgQueryable, queryPreparedOn } from '@skss/api/core';
 
 /**
  * What the computation needs from a database: one parameterised statement at a time. Prisma's
@@ -15,9 +15,7 @@ export interface PrismaLike {
 }
 
 /** The part of a `pg` Client or Pool the adapter uses. */
-export interface PgLike {
-  query(text: string | { name: string; text: string; values: unknown[] }, values?: unknown[]): Promise<{ rows: unknown[] }>;
-}
+export type PgLike = PgQueryable;
 
 /** The API's database client when it offers prepared statements (PrismaService.queryPrepared). */
 export interface PreparingLike {
@@ -52,8 +50,5 @@ export function sqlRunnerOf(db: PrismaLike | PgLike): SqlRunner {
  */
 export function preparedSqlRunnerOf(db: PreparingLike | PgLike): SqlRunner {
   if ('queryPrepared' in db) return { query: <T>(sql: string, params: readonly unknown[]) => db.queryPrepared<T>(sql, params) };
-  return {
-    query: async <T>(sql: string, params: readonly unknown[]) =>
-      (await db.query({ name: preparedStatementName(sql), text: sql, values: [...params] })).rows as T[],
-  };
+  return { query: <T>(sql: string, params: readonly unknown[]) => queryPreparedOn<T>(db, sql, params) };
 }
