@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     const timings = new Map<string, Timing>();
     const query = pool.query.bind(pool) as (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>;
     const measured = {
-      query: async (text: string, values?: unknown[]) => {
+      // Statements come as text or, when prepared (queryPreparedOn), as a config: timed by their text.
+      query: async (statement: string | { text: string; values?: unknown[] }, params?: unknown[]) => {
+        const text = typeof statement === 'string' ? statement : statement.text;
+        const values = typeof statement === 'string' ? params : statement.values;
         const timing = timings.get(text) ?? { sql: text.replace(/\s+/g, ' ').trim(), calls: 0, planning: NaN, execution: NaN };
         timings.set(text, timing);
         timing.calls++;

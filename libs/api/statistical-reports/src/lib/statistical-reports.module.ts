@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsService } from './notifications/notifications.service';
+import { DraftInputsRetention } from './reports/draft-inputs-retention';
 import { DraftValues } from './reports/draft-values';
 import { ReportAccess } from './reports/report-access';
 import { ReportApprovalService } from './reports/report-approval.service';
@@ -23,6 +24,7 @@ import { ReportOutputsService } from './outputs/report-outputs.service';
     ReportsRepository,
     ReportAccess,
     DraftValues,
+    DraftInputsRetention,
     NotificationsService,
     ReportTransitions,
     ReportReadingService,

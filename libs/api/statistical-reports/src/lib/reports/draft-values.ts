@@ -4,6 +4,7 @@ import { CellValues, cellKey } from '@skss/domain';
 import { computeCommuneCells, computeFacilityCells, preparedSqlRunnerOf } from '../computation';
 import { computeUnitReport } from '../aggregation/unit-report';
 import { REPORT_FORM_CODES, type ReportFormCode } from '../forms/form-catalogue';
+import { DraftCache } from './draft-cache';
 import type { Month } from './report-month';
 
 /** Cell values keyed by cell key (`I.5.1a:total`): the API's form of a report's values. */
@@ -42,10 +43,13 @@ export function diffCells(sent: FlatCells, current: FlatCells): CellChange[] {
 
 /**
  * The values of a form computed from the registers now (the draft). The computation reads every
- * register row of the facility, whoever asks: access is decided at the report level.
+ * register row of the facility, whoever asks: access is decided at the report level. Drafts
+ * computed from the registers are kept while their inputs are unchanged (DraftCache).
  */
 @Injectable()
 export class DraftValues {
+  private readonly kept = new DraftCache();
+
   constructor(private readonly prisma: PrismaService) {}
 
   /** Whether the form's values are computed from the registers (the commune form, and forms 4–8 of a facility's own registers). */
@@ -60,22 +64,28 @@ export class DraftValues {
    * centres, Departments of Health, CDCs, the ministry), the aggregate of forms 4–8 — one line per
    * reporting unit from its registers or its approved commune report, subtotals and total —
    * keyed line → column (`unit:TYT.03127.2025`, `group:total`), so that what they send and
-   * approve is the aggregate itself.
+   * approve is the aggregate itself. `fresh`: computed now even when a kept draft is valid (what
+   * is sent is computed at the moment of sending).
    */
-  async of(form: ReportFormCode, facilityId: number, month: Month): Promise<CellValues | null> {
+  async of(form: ReportFormCode, facilityId: number, month: Month, options: { fresh?: boolean } = {}): Promise<CellValues | null> {
     // Prepared: the same few statements are asked by every report view and worklist.
     const db = preparedSqlRunnerOf(this.prisma);
+    const fromRegisters = (key: string, compute: () => Promise<CellValues>) =>
+      options.fresh ? compute() : this.kept.of(db, `${key}:${facilityId}:${month}`, compute);
     if (form === 'commune') {
       // With the facility indicators the commune rows of Biểu 6 and 7 show (gynaecology visits by
       // purpose, abortion bands), so an approved report carries every number its row is read for.
-      const cells = await computeCommuneCells(db, [facilityId], month, { indicators: true });
-      return cells.get(facilityId) ?? {};
+      return fromRegisters(
+        'commune',
+        async () => (await computeCommuneCells(db, [facilityId], month, { indicators: true })).get(facilityId) ?? {},
+      );
     }
     const [facility] = await db.query<{ kind: string }>('SELECT kind::text AS kind FROM facility WHERE id = $1', [facilityId]);
     if (!facility) return null;
+    // An aggregate also reads approved reports, which report_input_change does not record: computed each time.
     if (AGGREGATING_KINDS.includes(facility.kind)) return aggregateValues(await computeUnitReport(db, { form, facilityId, period: month }));
-    const cells = await computeFacilityCells(db, [facilityId], month);
-    return cells.get(facilityId) ?? {};
+    // Forms 4–8 of a facility read the same cells of its own registers.
+    return fromRegisters('own', async () => (await computeFacilityCells(db, [facilityId], month)).get(facilityId) ?? {});
   }
 }
 

@@ -37,7 +37,7 @@ export class ReportSubmissionService {
     const approver = await this.reports.approverOf(key.facilityId, key.month);
     if (!approver) throw noApprover();
     await this.assertChildrenApproved(context);
-    const values = ((await this.drafts.of(key.form, key.facilityId, key.month)) ?? {}) as Prisma.InputJsonValue;
+    const values = ((await this.drafts.of(key.form, key.facilityId, key.month, { fresh: true })) ?? {}) as Prisma.InputJsonValue;
     const now = new Date();
     const request = { action: 'SENT' as const, actor: user, values };
     if (context.report) {
