@@ -24,7 +24,9 @@ import { seedStationMonth } from './station-month';
  * BENCH_CAPTURE_ONLY=true prints the API's SQL per row and stops. BENCH_KINDS=<kind,kind> runs
  * only those rows; BENCH_API_NODE_ARGS passes options to the API's Node (e.g. "--cpu-prof
  * --cpu-prof-dir=/tmp/prof" for a profile written when it stops). DATABASE_POOL_SIZE and the
- * other API settings are passed through to every server.
+ * other API settings are passed through to every server. BENCH_INPUT_WRITES=<n> commits n
+ * transactions a second that change a report input while every run goes on (as entry at month end
+ * would), so that the API's kept report drafts are invalidated that often.
  *
  * After the latency table comes the CPU each request cost, read from /proc (cpu-time.ts): the
  * server's own process, PostgreSQL's backends, and this process (autocannon), so that a slow kind
@@ -47,6 +49,7 @@ const ISOLATED = process.env['BENCH_ISOLATED'] === 'true';
 const KINDS = process.env['BENCH_KINDS']?.split(',').map((kind) => kind.trim());
 /** Node options of the measured API (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes; the profile is written when it stops). */
 const API_NODE_ARGS = process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean);
+const INPUT_WRITES = Number(process.env['BENCH_INPUT_WRITES'] ?? 0);
 
 /** The rows of this run (mix.ts), once the bench month is filled (main). */
 let MIX: readonly MixRow[] = [];
@@ -380,10 +383,28 @@ interface Target {
   statements?: Map<string, string[]>;
 }
 
+/**
+ * Commits `perSecond` transactions a second that change a report input (a statement on the ANC
+ * register that matches no row: its trigger still records the transaction, which is what
+ * invalidates kept drafts), without changing what any request answers.
+ */
+function startInputWrites(db: Client, perSecond: number): NodeJS.Timeout {
+  let busy = false;
+  return setInterval(() => {
+    if (busy) return;
+    busy = true;
+    db.query('UPDATE anc_visit SET id = id WHERE false')
+      .catch((error: unknown) => console.error('input write failed', error))
+      .finally(() => (busy = false));
+  }, 1000 / perSecond);
+}
+
 async function main(): Promise<void> {
   const database = await createTestDatabase();
   const targets: Target[] = [{ name: 'API' }, ...(BEFORE_MAIN ? [{ name: 'API before', main: BEFORE_MAIN }] : [])];
   let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
+  let writer: Client | undefined;
+  let writes: NodeJS.Timeout | undefined;
   try {
     const context = await fillBenchMonth(database);
     MIX = mixOf(context).filter((row) => !KINDS || KINDS.includes(row.kind));
@@ -422,6 +443,12 @@ async function main(): Promise<void> {
     const lines: string[] = [];
     const verdicts: string[] = [];
     const cpuLines: string[] = [];
+    if (INPUT_WRITES > 0) {
+      writer = new Client({ connectionString: database.url });
+      await writer.connect();
+      writes = startInputWrites(writer, INPUT_WRITES);
+      console.log(`\n${INPUT_WRITES} transactions a second change a report input during the runs.`);
+    }
     for (const connections of CONNECTIONS) {
       const results: RunResult[] = [];
       for (const target of targets) {
@@ -446,6 +473,8 @@ async function main(): Promise<void> {
     console.log(`\nAgainst the targets (API ≥ ${TARGETS.ratio * 100} % of bare; p95 < 200 ms at 50; none failed and p95 < 1 s at 200):`);
     for (const verdict of verdicts) console.log(`- ${verdict}`);
   } finally {
+    clearInterval(writes);
+    await writer?.end();
     await bare?.stop();
     for (const target of targets) await target.api?.stop();
     await database.dispose();
