@@ -319,6 +319,9 @@ export function mixOf(context: MixContext): readonly MixRow[] {
     {
       // The station's commune report of the month, not sent yet: the draft computed from the
       // registers (11 statements), the facility, the report, the approver and whether the month has rows.
+      // The bare server computes the draft every time; the API serves the draft it keeps while no
+      // report input changed (DraftCache: one statement instead of 11, so its count differs), or
+      // computes it again after each change of one (BENCH_INPUT_WRITES measures that).
       kind: 'report view',
       as: 'officer',
       path: `/api/v1/statistical-reports/commune/${station.id}/${month}`,

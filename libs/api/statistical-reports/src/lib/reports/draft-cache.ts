@@ -8,8 +8,11 @@ interface KeptDraft {
   readonly keptAt: number;
 }
 
-/** How many drafts an instance keeps (a province's stations and their facilities for two months, about 4 kB each). */
-export const KEPT_DRAFTS = 2_000;
+/**
+ * How many drafts an instance keeps: a province's stations and facilities for two months. A commune
+ * draft is about 300 cells, some 10 kB of heap: 10 MB at most, within API_HEAP_MB.
+ */
+export const KEPT_DRAFTS = 1_000;
 
 /**
  * How long a draft is kept at most. Far below the day report_input_change keeps its rows (the
