@@ -514,4 +514,16 @@ describe('monitoring within scope, and the metrics endpoint', () => {
     );
     expect(delivered.reduce((sum, n) => sum + n, 0)).toBeGreaterThan(0);
   });
+
+  it('counts the report drafts an instance served, kept or computed, and how many it keeps', async () => {
+    const view = `/api/v1/statistical-reports/commune/${stationId}/2026-10`;
+    // Three views: should a job write to the registers between the first two, the third is still served kept.
+    for (let n = 0; n < 3; n++) expect((await onInstance(0, view, { token: station })).status).toBe(200);
+    const text = (await onInstance(0, '/api/metrics', { raw: `Bearer ${METRICS_TOKEN}` })).text;
+    const served = (outcome: string) =>
+      Number(new RegExp(`skss_report_drafts_total\\{outcome="${outcome}"\\} (\\d+)`).exec(text)?.[1] ?? 0);
+    expect(served('computed')).toBeGreaterThan(0);
+    expect(served('kept')).toBeGreaterThan(0);
+    expect(Number(/skss_report_drafts_kept (\d+)/.exec(text)?.[1])).toBeGreaterThan(0);
+  });
 });

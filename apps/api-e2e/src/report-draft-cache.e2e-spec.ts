@@ -81,7 +81,7 @@ describe('DraftCache', () => {
   });
 
   it('keeps at most its limit, dropping the oldest', async () => {
-    const cache = new DraftCache(2);
+    const cache = new DraftCache({ limit: 2 });
     computed = 0;
     for (const key of ['x', 'y', 'z']) await cache.of(runner, key, compute);
     expect(cache.size).toBe(2);

@@ -21,6 +21,7 @@ export * from './lib/http/signed-in-routes';
 export * from './lib/prisma/prisma.service';
 export * from './lib/prisma/find-page';
 export * from './lib/retention/retention';
+export * from './lib/metrics/metrics';
 export { outOfScope, reportingSubtree } from './lib/prisma/scoped-prisma';
 export { Prisma } from './generated/prisma/client';
 export type * from './generated/prisma/client';

@@ -4,10 +4,11 @@ import { AuditService } from './audit/audit.service';
 import { APP_CONFIG, AppConfig, loadAppConfig } from './config/app-config';
 import { ErrorFilter } from './errors/error.filter';
 import { HealthController } from './health/health.controller';
+import { Metrics } from './metrics/metrics';
 import { createPrismaService, PrismaLifecycle, PrismaService } from './prisma/prisma.service';
 import { RetentionJob } from './retention/retention';
 
-/** Cross-cutting parts every subsystem module relies on: configuration, database, scope, audit, retention, errors, health. */
+/** Cross-cutting parts every subsystem module relies on: configuration, database, scope, audit, retention, metrics, errors, health. */
 @Global()
 @Module({
   controllers: [HealthController],
@@ -17,8 +18,9 @@ import { RetentionJob } from './retention/retention';
     PrismaLifecycle,
     AuditService,
     RetentionJob,
+    Metrics,
     { provide: APP_FILTER, useClass: ErrorFilter },
   ],
-  exports: [APP_CONFIG, PrismaService, AuditService, RetentionJob],
+  exports: [APP_CONFIG, PrismaService, AuditService, RetentionJob, Metrics],
 })
 export class CoreModule {}

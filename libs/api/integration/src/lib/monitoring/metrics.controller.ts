@@ -2,8 +2,7 @@ import { Controller, Get, Headers, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { AppConfig, DomainError, InjectAppConfig, Public } from '@skss/api/core';
-import { OutboundMetrics } from './outbound-metrics';
+import { AppConfig, DomainError, InjectAppConfig, Metrics, Public } from '@skss/api/core';
 
 /**
  * GET /api/metrics: Prometheus text format for operations (docs/operations/integration.md). Off
@@ -14,7 +13,7 @@ import { OutboundMetrics } from './outbound-metrics';
 @Controller({ path: 'metrics', version: VERSION_NEUTRAL })
 export class MetricsController {
   constructor(
-    private readonly metrics: OutboundMetrics,
+    private readonly metrics: Metrics,
     @InjectAppConfig() private readonly config: AppConfig,
   ) {}
 

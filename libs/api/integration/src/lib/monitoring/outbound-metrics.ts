@@ -1,63 +1,67 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
-import { PrismaService } from '@skss/api/core';
+import { Counter, Gauge } from 'prom-client';
+import { Metrics, PrismaService } from '@skss/api/core';
 
 /**
- * The Prometheus metrics of this instance (GET /api/metrics): delivery counters kept in memory, and
+ * The outbound integration's metrics, in the instance's registry (core's Metrics, GET /api/metrics): delivery counters kept in memory, and
  * gauges of the outbox, the feed and the inbound flows read from the database at each scrape (the
  * same for every instance: alert on them once, not per instance).
  */
 @Injectable()
 export class OutboundMetrics {
-  readonly registry = new Registry();
-  private readonly deliveries = new Counter({
-    name: 'skss_outbox_deliveries_total',
-    help: 'Outbox items this instance delivered or failed to deliver, by destination and outcome',
-    labelNames: ['destination', 'outcome'] as const,
-    registers: [this.registry],
-  });
-  private readonly deathPulls = new Counter({
-    name: 'skss_dhis2_death_events_total',
-    help: 'Death events pulled from DHIS2 by this instance, by outcome',
-    labelNames: ['outcome'] as const,
-    registers: [this.registry],
-  });
+  private readonly deliveries: Counter<'destination' | 'outcome'>;
+  private readonly deathPulls: Counter<'outcome'>;
 
-  constructor(private readonly prisma: PrismaService) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'skss_api_' });
+  constructor(
+    private readonly prisma: PrismaService,
+    metrics: Metrics,
+  ) {
+    const registry = metrics.registry;
+    this.deliveries = new Counter({
+      name: 'skss_outbox_deliveries_total',
+      help: 'Outbox items this instance delivered or failed to deliver, by destination and outcome',
+      labelNames: ['destination', 'outcome'] as const,
+      registers: [registry],
+    });
+    this.deathPulls = new Counter({
+      name: 'skss_dhis2_death_events_total',
+      help: 'Death events pulled from DHIS2 by this instance, by outcome',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    });
     const items = new Gauge({
       name: 'skss_outbox_items',
       help: 'Outbox items by destination and status (pending includes those waiting for a retry)',
       labelNames: ['destination', 'status'] as const,
-      registers: [this.registry],
+      registers: [registry],
       collect: () => refresh(),
     });
     const retrying = new Gauge({
       name: 'skss_outbox_retrying_items',
       help: 'Pending outbox items that failed at least once',
       labelNames: ['destination'] as const,
-      registers: [this.registry],
+      registers: [registry],
       collect: () => refresh(),
     });
     const oldest = new Gauge({
       name: 'skss_outbox_oldest_pending_seconds',
       help: 'Age of the oldest pending outbox item',
       labelNames: ['destination'] as const,
-      registers: [this.registry],
+      registers: [registry],
       collect: () => refresh(),
     });
     const lastSuccess = new Gauge({
       name: 'skss_outbox_last_success_timestamp_seconds',
       help: 'When an item of the destination was last delivered (Unix time)',
       labelNames: ['destination'] as const,
-      registers: [this.registry],
+      registers: [registry],
       collect: () => refresh(),
     });
     const inbound = new Gauge({
       name: 'skss_inbound_last_received_timestamp_seconds',
       help: 'When each inbound source last delivered data (Unix time)',
       labelNames: ['source'] as const,
-      registers: [this.registry],
+      registers: [registry],
       collect: () => refresh(),
     });
     const db = this.prisma.raw;
@@ -103,9 +107,5 @@ export class OutboundMetrics {
 
   deathEvents(outcome: string, count: number): void {
     if (count > 0) this.deathPulls.inc({ outcome }, count);
-  }
-
-  async text(): Promise<{ contentType: string; body: string }> {
-    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

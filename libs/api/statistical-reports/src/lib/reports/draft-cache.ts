@@ -33,6 +33,18 @@ const CHANGED_SINCE = `SELECT pg_current_snapshot()::text AS now,
            WHERE c.txid >= pg_snapshot_xmin($1::pg_snapshot)::text::bigint
              AND NOT pg_visible_in_snapshot(c.txid::text::xid8, $1::pg_snapshot)) AS changed`;
 
+/** How a draft was served: a kept one, or computed (none was kept, or its inputs changed). */
+export type DraftOutcome = 'kept' | 'computed';
+
+export interface DraftCacheOptions {
+  /** How many drafts to keep at most (KEPT_DRAFTS). */
+  limit?: number;
+  /** The clock (milliseconds). */
+  now?: () => number;
+  /** Told of every draft served (the instance's metrics). */
+  served?: (outcome: DraftOutcome) => void;
+}
+
 /**
  * Computed drafts, kept per form, facility and month and served again while none of their inputs
  * changed: exact, not a time-to-live. Every write to a table the report rules read records its
@@ -47,11 +59,15 @@ const CHANGED_SINCE = `SELECT pg_current_snapshot()::text AS now,
  */
 export class DraftCache {
   private readonly kept = new Map<string, KeptDraft>();
+  private readonly limit: number;
+  private readonly now: () => number;
+  private readonly served: (outcome: DraftOutcome) => void;
 
-  constructor(
-    private readonly limit = KEPT_DRAFTS,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(options: DraftCacheOptions = {}) {
+    this.limit = options.limit ?? KEPT_DRAFTS;
+    this.now = options.now ?? Date.now;
+    this.served = options.served ?? (() => undefined);
+  }
 
   /** The draft of `key`: the kept one while its inputs are unchanged, otherwise computed (and kept). */
   async of(db: SqlRunner, key: string, compute: () => Promise<CellValues>): Promise<CellValues> {
@@ -59,12 +75,16 @@ export class DraftCache {
     let snapshot: string;
     if (kept && this.now() - kept.keptAt < KEPT_DRAFT_MS) {
       const [check] = await db.query<{ now: string; changed: boolean }>(CHANGED_SINCE, [kept.snapshot]);
-      if (!check.changed) return copyOf(kept.values);
+      if (!check.changed) {
+        this.served('kept');
+        return copyOf(kept.values);
+      }
       snapshot = check.now;
     } else {
       [{ now: snapshot }] = await db.query<{ now: string }>(SNAPSHOT, []);
     }
     const values = await compute();
+    this.served('computed');
     this.keep(key, { snapshot, values: copyOf(values), keptAt: this.now() });
     return values;
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PrismaService } from '@skss/api/core';
+import { Metrics, PrismaService } from '@skss/api/core';
+import { Counter, Gauge } from 'prom-client';
 import { CellValues, cellKey } from '@skss/domain';
 import { computeCommuneCells, computeFacilityCells, preparedSqlRunnerOf } from '../computation';
 import { computeUnitReport } from '../aggregation/unit-report';
@@ -48,9 +49,28 @@ export function diffCells(sent: FlatCells, current: FlatCells): CellChange[] {
  */
 @Injectable()
 export class DraftValues {
-  private readonly kept = new DraftCache();
+  private readonly kept: DraftCache;
 
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    metrics: Metrics,
+  ) {
+    const served = new Counter({
+      name: 'skss_report_drafts_total',
+      help: 'Report drafts this instance served from the registers, by outcome: kept (inputs unchanged since computed) or computed',
+      labelNames: ['outcome'] as const,
+      registers: [metrics.registry],
+    });
+    const kept = (this.kept = new DraftCache({ served: (outcome) => served.inc({ outcome }) }));
+    new Gauge({
+      name: 'skss_report_drafts_kept',
+      help: 'Report drafts this instance keeps',
+      registers: [metrics.registry],
+      collect() {
+        this.set(kept.size);
+      },
+    });
+  }
 
   /** Whether the form's values are computed from the registers (the commune form, and forms 4–8 of a facility's own registers). */
   computable(form: ReportFormCode): boolean {
