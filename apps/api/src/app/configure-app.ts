@@ -23,13 +23,13 @@ function bodyParserErrors(error: { status?: number; type?: string } | undefined,
   }
 }
 
-/** Everything about the HTTP surface that is not a module: prefix, versions, pipes, headers. */
 /** Paths and versions: all the OpenAPI document needs. */
 export function configureRouting(app: INestApplication): void {
   app.setGlobalPrefix(API_PREFIX);
   app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
 }
 
+/** Everything about the HTTP surface that is not a module: prefix, versions, pipes, headers. */
 export function configureApp(app: INestApplication): void {
   const config = app.get<AppConfig>(APP_CONFIG);
   configureRouting(app);
