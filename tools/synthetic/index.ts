@@ -146,6 +146,9 @@ export async function generateSyntheticYear(options: SyntheticYearOptions): Prom
     if (!options.dryRun) {
       log(`Rows loaded in ${((Date.now() - started) / 1000).toFixed(1)} s; building ${dropped.length} indexes`);
       for (const definition of dropped) await client.query(definition);
+      // Triggers do not fire under session_replication_role = replica: record the load as a change of the
+      // report inputs itself, so that a running API computes its kept report drafts again.
+      await client.query('INSERT INTO report_input_change (txid) VALUES (pg_current_xact_id()::text::bigint) ON CONFLICT DO NOTHING');
       await client.query('COMMIT');
       if (!foreignKeyChecks) await client.query('SET session_replication_role = DEFAULT');
       log(`Loaded in ${((Date.now() - started) / 1000).toFixed(1)} s; vacuuming and analysing`);

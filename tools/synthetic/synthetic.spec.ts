@@ -17,11 +17,13 @@ describe('synthetic pilot year', () => {
   let db: TestDatabase;
   let client: Client;
   let first: SyntheticYearResult;
+  let inputChangesBefore: number;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     client = new Client({ connectionString: db.url });
     await client.connect();
+    inputChangesBefore = await count('report_input_change');
     first = await generateSyntheticYear({ databaseUrl: db.url, ...OPTIONS });
   }, 300_000);
 
@@ -44,6 +46,10 @@ describe('synthetic pilot year', () => {
     expect(first.rows.child_exam).toBeGreaterThan(1800);
     expect(first.rows.pregnancy_episode).toBeGreaterThan(200);
     for (const table of TABLE_NAMES) expect({ table, rows: await count(table) }).toEqual({ table, rows: first.rows[table] });
+  });
+
+  it('records the load as a change of the report inputs, though its triggers were off', async () => {
+    expect(await count('report_input_change')).toBe(inputChangesBefore + 1);
   });
 
   it('breaks none of the register rules', async () => {
