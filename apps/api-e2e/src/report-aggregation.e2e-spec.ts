@@ -5,6 +5,7 @@ import {
   computeUnitReport,
   ReportLine,
   SqlRunner,
+  sqlRunnerOf,
   UnitReport,
 } from '@skss/api/statistical-reports';
 import { CellValues } from '@skss/domain';
@@ -27,7 +28,7 @@ let runner: SqlRunner;
 
 beforeAll(async () => {
   fx = await ReportFixtures.connect();
-  runner = { query: async <T>(sql: string, params: readonly unknown[]) => (await fx.db.query(sql, [...params])).rows as T[] };
+  runner = sqlRunnerOf(fx.db);
 });
 
 afterAll(() => fx?.end());

@@ -1,4 +1,11 @@
-import { COMMUNE_REPORT_PROFILE, DraftCache, FACILITY_PROFILE, profileStatements, SqlRunner } from '@skss/api/statistical-reports';
+import {
+  COMMUNE_REPORT_PROFILE,
+  DraftCache,
+  FACILITY_PROFILE,
+  preparedSqlRunnerOf,
+  profileStatements,
+  SqlRunner,
+} from '@skss/api/statistical-reports';
 import type { CellValues } from '@skss/domain';
 import { Client, Pool } from 'pg';
 import { withDb } from './support/db';
@@ -18,7 +25,8 @@ let runner: SqlRunner;
 
 beforeAll(() => {
   pool = new Pool({ connectionString: url, max: 4 });
-  runner = { query: async <T>(sql: string, params: readonly unknown[]) => (await pool.query(sql, [...params])).rows as T[] };
+  // Prepared, as the API runs the cache's statements.
+  runner = preparedSqlRunnerOf(pool);
 });
 afterAll(() => pool.end());
 
@@ -54,6 +62,9 @@ describe('DraftCache', () => {
     try {
       await writer.query('BEGIN');
       await touch(writer);
+      // A later transaction that commits first: the writer is then below the snapshot's xmax, in
+      // its list of running transactions, which a plain "txid >= xmax" check would miss.
+      await touch(pool);
       await cache.of(runner, 'b', compute);
       // Not committed: no reader can see its change yet, the kept draft is still what the registers say.
       await cache.of(runner, 'b', compute);
@@ -142,6 +153,7 @@ describe('the report view after writes the API did not make', () => {
     try {
       await writer.query('BEGIN');
       await writer.query(`UPDATE anc_visit SET visit_date = '2026-03-01' WHERE id = $1`, [second.id]);
+      await touch(pool); // a later transaction commits first (see above)
       expect(await visits()).toBe(2);
       await writer.query('COMMIT');
       expect(await visits()).toBe(1);

@@ -1,5 +1,12 @@
 import { createPrismaService, loadAppConfig, PrismaService, RequestContext, UserPrincipal } from '@skss/api/core';
-import { CellRows, CellRowsRequest, computeCommuneCells, ReportDrillDownService, SqlRunner } from '@skss/api/statistical-reports';
+import {
+  CellRows,
+  CellRowsRequest,
+  computeCommuneCells,
+  ReportDrillDownService,
+  SqlRunner,
+  sqlRunnerOf,
+} from '@skss/api/statistical-reports';
 import { CellValues, FacilityKind } from '@skss/domain';
 import { ReportFixtures, Station } from './support/report-fixtures';
 
@@ -17,7 +24,7 @@ let service: ReportDrillDownService;
 
 beforeAll(async () => {
   fx = await ReportFixtures.connect();
-  runner = { query: async <T>(sql: string, params: readonly unknown[]) => (await fx.db.query(sql, [...params])).rows as T[] };
+  runner = sqlRunnerOf(fx.db);
   prisma = createPrismaService(loadAppConfig({ DATABASE_URL: process.env['SKSS_TEST_DATABASE_URL'] }));
   service = new ReportDrillDownService(prisma);
 });

@@ -1,4 +1,4 @@
-import { computeCommuneCells, SqlRunner } from '@skss/api/statistical-reports';
+import { computeCommuneCells, SqlRunner, sqlRunnerOf } from '@skss/api/statistical-reports';
 import { CellValues, emptyCommuneValues } from '@skss/domain';
 import { addDays, DeliverySpec, PersonSpec, ReportFixtures, Station } from './support/report-fixtures';
 
@@ -23,7 +23,7 @@ let runner: SqlRunner;
 
 beforeAll(async () => {
   fx = await ReportFixtures.connect();
-  runner = { query: async <T>(sql: string, params: readonly unknown[]) => (await fx.db.query(sql, [...params])).rows as T[] };
+  runner = sqlRunnerOf(fx.db);
 });
 
 afterAll(() => fx?.end());

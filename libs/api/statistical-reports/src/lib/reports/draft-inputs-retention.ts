@@ -3,7 +3,9 @@ import { Prisma, RetentionJob, RetentionPolicy } from '@skss/api/core';
 
 /**
  * Retention of report_input_change (run nightly by core's RetentionJob): a change older than a day
- * can no longer invalidate a kept draft, which lives an hour at most (KEPT_DRAFT_MS).
+ * can no longer invalidate a kept draft, which lives an hour at most (KEPT_DRAFT_MS). `changed_at`
+ * is when the writing transaction began, so this holds for transactions shorter than 23 hours; the
+ * monitoring alerts long before (docs/operations/monitoring.md: idle in transaction, longest query).
  */
 @Injectable()
 export class DraftInputsRetention implements RetentionPolicy, OnModuleInit {
