@@ -5,6 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { DEMO_PASSWORD } from '@skss/seed';
+import { apiNodeFlags } from '../start/api-node-flags';
 import { createTestDatabase, freePort } from '../testing';
 
 /**
@@ -21,14 +22,8 @@ const ROOT = resolve(__dirname, '../..');
 const ROWS = Number(process.env['BENCH_ROWS'] ?? 50_000);
 const TARGETS = { rowsPerSecond: 2_000, peakMegabytes: 400 };
 const USERNAME = 'tyt.muongnhe';
-/**
- * Flags of the API process. V8's defaults let the old generation grow to several times the live
- * heap before a full collection: an import allocates far more than it keeps (about 100 MB live at
- * its peak), so with the defaults the process peaks near 500 MB, mostly garbage. Capping the heap
- * (`--max-old-space-size=256`, the setting recommended for the pilot's 2-core server) makes V8
- * collect sooner. BENCH_NODE_FLAGS='' measures the defaults.
- */
-const NODE_FLAGS = (process.env['BENCH_NODE_FLAGS'] ?? '--max-old-space-size=256').split(' ').filter(Boolean);
+/** Flags of the API process: those `npm start` uses (api-node-flags.ts). BENCH_NODE_FLAGS='' measures V8's defaults. */
+const NODE_FLAGS = (process.env['BENCH_NODE_FLAGS'] ?? apiNodeFlags().join(' ')).split(' ').filter(Boolean);
 const STATION_COMMUNE = '03160';
 
 const KEYS = [

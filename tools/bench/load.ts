@@ -4,6 +4,7 @@ import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_PASSWORD } from '@skss/seed';
+import { apiNodeFlags } from '../start/api-node-flags';
 import { ApiInstance, createTestDatabase, freePort, startApi, TestDatabase } from '../testing';
 import { ACCOUNTS, benchMonth, MixContext, mixOf, MixRow, Role } from './mix';
 import { cpuNow, cpuSince, CpuSplit } from './cpu-time';
@@ -22,8 +23,10 @@ import { seedStationMonth } from './station-month';
  * BENCH_ISOLATED=true runs each kind alone instead of the mix. BENCH_BEFORE_MAIN=<main.js of an
  * earlier build> measures that build too, in the same run, for a before/after table.
  * BENCH_CAPTURE_ONLY=true prints the API's SQL per row and stops. BENCH_KINDS=<kind,kind> runs
- * only those rows; BENCH_API_NODE_ARGS passes options to the API's Node (e.g. "--cpu-prof
- * --cpu-prof-dir=/tmp/prof" for a profile written when it stops). DATABASE_POOL_SIZE and the
+ * only those rows. The API's Node runs with the options of `npm start` (api-node-flags.ts);
+ * BENCH_API_NODE_ARGS adds to them (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" for a profile
+ * written when it stops), BENCH_BEFORE_NODE_ARGS adds to those of the earlier build (the same
+ * main.js with "--max-semi-space-size=16" measures V8's default young generation). DATABASE_POOL_SIZE and the
  * other API settings are passed through to every server. BENCH_INPUT_WRITES=<n> commits n
  * transactions a second that change a report input while every run goes on (as entry at month end
  * would), so that the API's kept report drafts are invalidated that often.
@@ -48,7 +51,9 @@ const ISOLATED = process.env['BENCH_ISOLATED'] === 'true';
 /** Only these kinds of the mix (comma-separated), e.g. to profile one of them. */
 const KINDS = process.env['BENCH_KINDS']?.split(',').map((kind) => kind.trim());
 /** Node options of the measured API (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes; the profile is written when it stops). */
-const API_NODE_ARGS = process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean);
+const API_NODE_ARGS = [...apiNodeFlags(), ...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
+/** Node options of the earlier build (BENCH_BEFORE_MAIN), e.g. to compare runtime settings over the same build. */
+const BEFORE_NODE_ARGS = [...apiNodeFlags(), ...(process.env['BENCH_BEFORE_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
 const INPUT_WRITES = Number(process.env['BENCH_INPUT_WRITES'] ?? 0);
 
 /** The rows of this run (mix.ts), once the bench month is filled (main). */
@@ -379,6 +384,7 @@ async function fillBenchMonth(database: TestDatabase): Promise<MixContext> {
 interface Target {
   name: string;
   main?: string;
+  nodeArgs?: string[];
   api?: ApiInstance;
   statements?: Map<string, string[]>;
 }
@@ -401,7 +407,10 @@ function startInputWrites(db: Client, perSecond: number): NodeJS.Timeout {
 
 async function main(): Promise<void> {
   const database = await createTestDatabase();
-  const targets: Target[] = [{ name: 'API' }, ...(BEFORE_MAIN ? [{ name: 'API before', main: BEFORE_MAIN }] : [])];
+  const targets: Target[] = [
+    { name: 'API', nodeArgs: API_NODE_ARGS },
+    ...(BEFORE_MAIN ? [{ name: 'API before', main: BEFORE_MAIN, nodeArgs: BEFORE_NODE_ARGS }] : []),
+  ];
   let bare: Awaited<ReturnType<typeof startBareServer>> | undefined;
   let writer: Client | undefined;
   let writes: NodeJS.Timeout | undefined;
@@ -413,7 +422,7 @@ async function main(): Promise<void> {
       for (const [kind, list] of targets[0].statements ?? []) console.log(`\n## ${kind}: ${list.length} statements\n\n${list.join('\n')}`);
       return;
     }
-    for (const target of targets) target.api = await startApi(database.appUrl, {}, { main: target.main, nodeArgs: API_NODE_ARGS });
+    for (const target of targets) target.api = await startApi(database.appUrl, {}, { main: target.main, nodeArgs: target.nodeArgs });
     bare = await startBareServer(database.appUrl, context);
     const tokens = await signInAll((targets[0].api as ApiInstance).baseUrl, SESSIONS);
 
@@ -421,7 +430,8 @@ async function main(): Promise<void> {
       `\n# Load benchmark, ${new Date().toISOString()}\n\n${cpus().length} CPUs (${cpus()[0]?.model}), Node ${process.version}, ` +
         `PostgreSQL ${await postgresVersion(database.url)} (${database.server}), ${SECONDS} s per run, ` +
         `${SESSIONS} sessions per role, DATABASE_POOL_SIZE=${process.env['DATABASE_POOL_SIZE'] ?? 'default'}` +
-        `${BEFORE_MAIN ? `, before: ${BEFORE_MAIN}` : ''}; load average before the runs ${loadAverage()}\n`,
+        `, API Node options ${API_NODE_ARGS.join(' ')}` +
+        `${BEFORE_MAIN ? `, before: ${BEFORE_MAIN} (${BEFORE_NODE_ARGS.join(' ')})` : ''}; load average before the runs ${loadAverage()}\n`,
     );
     console.log(`| Request | As | Path | ${targets.map((t) => `Statements, ${t.name}`).join(' | ')} | Statements, bare |`);
     console.log(`|---|---|---|${targets.map(() => '---|').join('')}---|`);

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedReferenceData } from '@skss/seed';
 import { EmbeddedServer, migrateDeploy, startEmbeddedPostgres } from '../db';
+import { apiNodeFlags } from './api-node-flags';
 
 /**
  * `npm start`: PostgreSQL (DATABASE_URL, or an embedded server in .data/), migrations, reference
@@ -61,10 +62,7 @@ async function main(): Promise<void> {
     return;
   }
 
-  // A capped old generation makes V8 collect sooner: an Excel import allocates far more than it
-  // keeps, and with the defaults the process grows to ~500 MB of mostly garbage (docs/operations/sizing.md).
-  const heap = `--max-old-space-size=${process.env['API_HEAP_MB'] || '256'}`;
-  const api = spawn(process.execPath, [heap, resolve(ROOT, 'dist/apps/api/main.js')], {
+  const api = spawn(process.execPath, [...apiNodeFlags(), resolve(ROOT, 'dist/apps/api/main.js')], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
