@@ -3,7 +3,8 @@ import { apiNodeFlags } from './api-node-flags';
 
 /** V8's heap limit (MB) as a Node process started with these options reports it. */
 function heapLimitWith(flags: string[]): number {
-  const script = "console.log(require('v8').getHeapStatistics().heap_size_limit)";
+  // Written as a plain string: console.log colours numbers when FORCE_COLOR is set (as under Nx).
+  const script = "process.stdout.write(String(require('v8').getHeapStatistics().heap_size_limit))";
   return Number(execFileSync(process.execPath, [...flags, '-e', script], { encoding: 'utf8' })) / 2 ** 20;
 }
 
