@@ -4,7 +4,11 @@ import { createPrismaService } from './prisma.service';
 
 describe('createPrismaService', () => {
   // No statement reaches the database: the argument is refused while the query is built.
-  const prisma = createPrismaService({ databaseUrl: 'postgresql://localhost:1/unused', databasePoolSize: 1, logQueries: false } as AppConfig);
+  const prisma = createPrismaService({
+    databaseUrl: 'postgresql://localhost:1/unused',
+    databasePoolSize: 1,
+    logQueries: false,
+  } as AppConfig);
   afterAll(() => prisma.$disconnect());
 
   it('does not capture the calling line of each query (no stack trace per query)', async () => {
