@@ -234,7 +234,11 @@ function hideOutOfScopeRelations(result: unknown, model: string, graph: Relation
       return;
     }
     const record = row as Record<string, unknown>;
-    for (const [key, relation] of Object.entries(graph[owner] ?? {})) {
+    const relations = graph[owner];
+    // for...in rather than Object.entries: this runs for every row of every scoped read, and the
+    // pairs' arrays were garbage made per row.
+    for (const key in relations) {
+      const relation = relations[key];
       const value = record[key];
       if (value === undefined || value === null) continue;
       const rule = SCOPED_MODELS[relation.target];
