@@ -50,10 +50,12 @@ const BEFORE_MAIN = process.env['BENCH_BEFORE_MAIN'];
 const ISOLATED = process.env['BENCH_ISOLATED'] === 'true';
 /** Only these kinds of the mix (comma-separated), e.g. to profile one of them. */
 const KINDS = process.env['BENCH_KINDS']?.split(',').map((kind) => kind.trim());
+/** The options of `npm start`, then those of the named variable (a later option wins). */
+const nodeArgsWith = (variable: string) => [...apiNodeFlags(), ...(process.env[variable]?.split(' ').filter(Boolean) ?? [])];
 /** Node options of the measured API (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where its time goes; the profile is written when it stops). */
-const API_NODE_ARGS = [...apiNodeFlags(), ...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
+const API_NODE_ARGS = nodeArgsWith('BENCH_API_NODE_ARGS');
 /** Node options of the earlier build (BENCH_BEFORE_MAIN), e.g. to compare runtime settings over the same build. */
-const BEFORE_NODE_ARGS = [...apiNodeFlags(), ...(process.env['BENCH_BEFORE_NODE_ARGS']?.split(' ').filter(Boolean) ?? [])];
+const BEFORE_NODE_ARGS = nodeArgsWith('BENCH_BEFORE_NODE_ARGS');
 const INPUT_WRITES = Number(process.env['BENCH_INPUT_WRITES'] ?? 0);
 
 /** The rows of this run (mix.ts), once the bench month is filled (main). */
