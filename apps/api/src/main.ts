@@ -1,15 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadAppConfig } from '@skss/api/core';
 import { AppModule } from './app/app.module';
-import { API_PREFIX, buildOpenApiDocument, configureApp, serveOpenApi } from './app/configure-app';
+import { API_PREFIX, buildOpenApiDocument, configureApp, createHttpAdapter, serveOpenApi } from './app/configure-app';
 
 async function bootstrap(): Promise<void> {
   const config = loadAppConfig();
-  const app = await NestFactory.create(AppModule, { bodyParser: false });
-  configureApp(app);
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(config), { bodyParser: false });
+  await configureApp(app);
   serveOpenApi(app, buildOpenApiDocument(app));
-  await app.listen(config.port);
+  // All interfaces, as in a container (Fastify's own default is the loopback only).
+  await app.listen(config.port, '0.0.0.0');
   Logger.log(`API ready at http://localhost:${config.port}/${API_PREFIX}`, 'Bootstrap');
 }
 

@@ -1,14 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
 import { AppModule } from './app/app.module';
-import { buildOpenApiDocument, configureRouting } from './app/configure-app';
+import { buildOpenApiDocument, configureRouting, createHttpAdapter } from './app/configure-app';
 
 /**
  * Writes the OpenAPI document of the application without listening or touching the database:
  * `node dist/apps/api/openapi.js <file>`. The contract library commits its output.
  */
 async function writeOpenApi(target: string): Promise<void> {
-  const app = await NestFactory.create(AppModule, { logger: ['error'], preview: true });
+  const app = await NestFactory.create(AppModule, createHttpAdapter({ trustProxy: false }), { logger: ['error'], preview: true });
   configureRouting(app);
   const document = buildOpenApiDocument(app);
   writeFileSync(target, JSON.stringify(document, null, 2) + '\n');

@@ -1,9 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ServeStaticModule } from '@nestjs/serve-static';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { APP_CONFIG, AppConfig, CoreModule } from '@skss/api/core';
+import { CoreModule } from '@skss/api/core';
 import { AccountsModule } from '@skss/api/accounts';
 import { AdministrationModule } from '@skss/api/administration';
 import { AuditTrailModule } from '@skss/api/audit';
@@ -31,14 +28,6 @@ import { StatisticalReportsModule } from '@skss/api/statistical-reports';
     IntegrationModule,
     AuditTrailModule,
     SsoModule,
-    // The built console is served from the same port; unknown paths fall back to its index.html.
-    ServeStaticModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => {
-        const rootPath = resolve(config.consoleDir);
-        return existsSync(rootPath) ? [{ rootPath, exclude: ['/api/{*path}'] }] : [];
-      },
-    }),
   ],
 })
 export class AppModule {}

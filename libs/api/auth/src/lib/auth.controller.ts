@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AllowPending,
   AppConfig,
@@ -19,7 +19,7 @@ import { ResolvedSession, SessionsService } from './sessions/sessions.service';
 import { SignInService } from './sign-in/sign-in.service';
 import { TotpService } from './totp/totp.service';
 
-type SessionRequest = Request & { session?: ResolvedSession };
+type SessionRequest = FastifyRequest & { session?: ResolvedSession };
 
 /** The session the guard resolved; every route that names a signed-in user has one. */
 function sessionOf(req: SessionRequest): ResolvedSession {
@@ -46,7 +46,7 @@ export class AuthController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ operationId: 'login', summary: 'Sign in with username and password' })
   @ApiOkResponse({ type: LoginResponseDto })
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponseDto> {
+  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<LoginResponseDto> {
     const session = await this.signIn.signIn(dto.username, dto.password, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] });
     // Resolving the new token describes the user and keeps the session ready for the next request.
     const resolved = await this.sessions.resolve(session.token);
@@ -62,7 +62,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiOperation({ operationId: 'logout', summary: 'End the current session (server-side)' })
   @ApiNoContentResponse()
-  async logout(@Req() req: SessionRequest, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@Req() req: SessionRequest, @Res({ passthrough: true }) res: FastifyReply): Promise<void> {
     if (req.session) await this.sessions.revoke(req.session.id, 'logout');
     await this.signIn.recordSignOut(req.session?.userId);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -120,9 +120,9 @@ export class AuthController {
     return this.me.describe(session.user, { fullyAuthenticated: true, method: session.method });
   }
 
-  private setCookies(res: Response, token: string, csrfToken: string): void {
+  private setCookies(res: FastifyReply, token: string, csrfToken: string): void {
     const base = { secure: this.config.cookieSecure, sameSite: 'strict' as const, path: '/' };
-    res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
-    res.cookie(CSRF_COOKIE, csrfToken, { ...base, httpOnly: false });
+    res.setCookie(SESSION_COOKIE, token, { ...base, httpOnly: true });
+    res.setCookie(CSRF_COOKIE, csrfToken, { ...base, httpOnly: false });
   }
 }

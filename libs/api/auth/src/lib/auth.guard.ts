@@ -1,6 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import type {} from '@fastify/cookie';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppConfig,
   DomainError,
@@ -24,10 +25,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const forbidden = () => new DomainError('FORBIDDEN', 'Tài khoản không có quyền thực hiện thao tác này', 403);
 
 /** The session a request carries, and how: the console's cookie or an API client's bearer token. */
-export function readCredentials(req: Request): { token: string; via: 'cookie' | 'bearer' } | null {
+export function readCredentials(req: FastifyRequest): { token: string; via: 'cookie' | 'bearer' } | null {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return { token: header.slice(7).trim(), via: 'bearer' };
-  const cookie = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+  const cookie = req.cookies?.[SESSION_COOKIE];
   return cookie ? { token: cookie, via: 'cookie' } : null;
 }
 
@@ -67,14 +68,14 @@ export class AuthGuard implements CanActivate {
     // Public routes use no principal: answering them costs no credential check and no database work.
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const clientRoute = this.reflector.getAllAndOverride<ClientRouteRequirement | undefined>(CLIENT_ROUTE_KEY, targets);
-    const req = context.switchToHttp().getRequest<Request & { session?: ResolvedSession }>();
+    const req = context.switchToHttp().getRequest<FastifyRequest & { session?: ResolvedSession }>();
     // A route may name its own strategy (the national endpoint's token); else Basic credentials make a client request.
     const strategy = clientRoute?.strategy ?? (hasBasicCredentials(req) ? INTEGRATION_BASIC : undefined);
     if (strategy) {
-      const res = context.switchToHttp().getResponse<Response>();
+      const res = context.switchToHttp().getResponse<FastifyReply>();
       const principal = await authenticateIntegrationClient(req, res, strategy);
       if (!principal) {
-        res.setHeader('WWW-Authenticate', strategy === INTEGRATION_BASIC ? 'Basic realm="SKSS", charset="UTF-8"' : 'Bearer realm="SKSS"');
+        res.header('WWW-Authenticate', strategy === INTEGRATION_BASIC ? 'Basic realm="SKSS", charset="UTF-8"' : 'Bearer realm="SKSS"');
         throw new DomainError('INVALID_CLIENT_CREDENTIALS', 'Thông tin xác thực của hệ thống tích hợp không hợp lệ', 401);
       }
       const state = RequestContext.current();

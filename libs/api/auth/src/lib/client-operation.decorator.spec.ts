@@ -54,7 +54,7 @@ function guardWith(row: typeof account | null) {
 
 function contextFor(handler: keyof ProbeController, authorization: string): ExecutionContext {
   const req = { headers: { authorization }, method: 'GET', cookies: {} };
-  const res = { setHeader: jest.fn() };
+  const res = { header: jest.fn() };
   return {
     getHandler: () => ProbeController.prototype[handler],
     getClass: () => ProbeController,

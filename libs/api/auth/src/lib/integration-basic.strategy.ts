@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import passport from 'passport';
 import { BasicStrategy } from 'passport-http';
@@ -18,7 +18,7 @@ const MAX_CLIENT_SECRET_LENGTH = 200;
 const DECOY_SECRET_HASH = Buffer.from(hashToken('no such integration account'), 'hex');
 
 /** Whether a request carries the HTTP Basic scheme (RFC 7617): then it is an external system's, whatever else it carries. */
-export function hasBasicCredentials(req: Request): boolean {
+export function hasBasicCredentials(req: FastifyRequest): boolean {
   return /^basic /i.test(req.headers.authorization ?? '');
 }
 
@@ -83,11 +83,15 @@ export class IntegrationBasicStrategy extends PassportStrategy(BasicStrategy, IN
  * callback of our own (no session, no response written by Passport): the account's principal, or
  * null for missing, malformed or wrong credentials; a strategy may also fail with its own error.
  */
-export function authenticateIntegrationClient(req: Request, res: Response, strategy = INTEGRATION_BASIC): Promise<ClientPrincipal | null> {
+export function authenticateIntegrationClient(
+  req: FastifyRequest,
+  res: FastifyReply,
+  strategy = INTEGRATION_BASIC,
+): Promise<ClientPrincipal | null> {
   return new Promise((resolve, reject) => {
     const middleware = passport.authenticate(strategy, { session: false }, (error: unknown, principal: unknown) =>
       error ? reject(error) : resolve((principal as ClientPrincipal | false | null) || null),
-    ) as (req: Request, res: Response, next: (error?: unknown) => void) => void;
+    ) as (req: FastifyRequest, res: FastifyReply, next: (error?: unknown) => void) => void;
     middleware(req, res, (error?: unknown) => (error ? reject(error) : resolve(null)));
   });
 }

@@ -1,5 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UploadedFile, UseFilters, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -14,7 +13,7 @@ import {
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
+import { ErrorResponseDto, FileUpload, FormFile, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { CatalogImportService, UploadedCatalogFile } from './catalog-import.service';
 import { CatalogsService } from './catalogs.service';
 import {
@@ -34,8 +33,14 @@ import {
   CatalogListDto,
   IMPORT_BODY_SCHEMA,
 } from './dto/catalog.response.dto';
-import { CATALOG_IMPORT_LIMITS } from './import/catalog-file';
-import { UploadErrorsFilter } from './upload-errors.filter';
+import { CATALOG_IMPORT_LIMITS, fileTooLarge, uploadInvalid } from './import/catalog-file';
+
+/** The file of a catalog import, with `validFrom` beside it; a larger file is refused while it streams in. */
+const CatalogFileUpload = FileUpload({
+  limits: { fileSize: CATALOG_IMPORT_LIMITS.maxFileBytes + 1, fields: 5, parts: 6 },
+  tooLarge: fileTooLarge,
+  badUpload: uploadInvalid,
+});
 
 /**
  * Catalogs (subsystem c). Reading is open to every signed-in user: the lists are reference data
@@ -113,8 +118,7 @@ export class CatalogsController {
   @Post(':code/import')
   @HttpCode(HttpStatus.OK)
   @RequirePermissions('catalogs.manage')
-  @UseFilters(UploadErrorsFilter)
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: CATALOG_IMPORT_LIMITS.maxFileBytes + 1, files: 1, fields: 5, parts: 6 } }))
+  @UseInterceptors(CatalogFileUpload)
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: IMPORT_BODY_SCHEMA })
   @ApiOperation({
@@ -132,7 +136,7 @@ export class CatalogsController {
   importCatalogItems(
     @Param() { code }: CatalogCodeParamDto,
     @Body() { validFrom }: ImportCatalogDto,
-    @UploadedFile() file: UploadedCatalogFile | undefined,
+    @FormFile() file: UploadedCatalogFile | undefined,
   ): Promise<CatalogImportResultDto> {
     return this.imports.importItems(code, validFrom, file);
   }

@@ -1,6 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiFoundResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { CookieOptions, Request, Response } from 'express';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppConfig, ErrorResponseDto, InjectAppConfig, Public } from '@skss/api/core';
 import { CSRF_COOKIE, IssuedSession, SESSION_COOKIE } from '@skss/api/auth';
 import { SsoStatusDto } from './dto/sso-status.dto';
@@ -49,8 +50,8 @@ export class SsoController {
   })
   @ApiFoundResponse({ description: "To the provider's authorization endpoint, or to /login?sso_error=SSO_FAILED when it is unreachable" })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'SSO_NOT_CONFIGURED' })
-  async login(@Req() req: Request, @Res() res: Response): Promise<void> {
-    res.redirect(302, await this.sso.begin(req, this.transaction(req, res)));
+  async login(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+    res.redirect(await this.sso.begin(req, this.transaction(req, res)), 302);
   }
 
   @Public()
@@ -65,37 +66,42 @@ export class SsoController {
   @ApiOkResponse({ description: 'Signed in: sets the session cookies and continues to /' })
   @ApiFoundResponse({ description: 'Refused: to /login?sso_error=…' })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'SSO_NOT_CONFIGURED' })
-  async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const result = await this.sso.complete(req, this.transaction(req, res), { ip: req.ip ?? null, userAgent: req.headers['user-agent'] });
+  async callback(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
+    const result = await this.sso.complete(req, this.transaction(req, res), { ip: req.ip, userAgent: req.headers['user-agent'] });
     // One use only, whatever the outcome.
     res.clearCookie(SSO_TRANSACTION_COOKIE, this.transactionCookie());
-    res.set('Cache-Control', 'no-store');
-    if ('error' in result) return res.redirect(302, loginPageWith(result.error));
+    res.header('Cache-Control', 'no-store');
+    if ('error' in result) {
+      res.redirect(loginPageWith(result.error), 302);
+      return;
+    }
     this.setSessionCookies(res, result.signedIn);
-    res.type('html').send(CONTINUE_PAGE);
+    res.type('text/html; charset=utf-8').send(CONTINUE_PAGE);
   }
 
   /** The sealed transaction this browser presents, and where the strategy's new one goes (see oidc/oidc-passport.ts). */
-  private transaction(req: Request, res: Response): TransactionSource {
+  private transaction(req: FastifyRequest, res: FastifyReply): TransactionSource {
     return {
-      sealed: (req.cookies as Record<string, string> | undefined)?.[SSO_TRANSACTION_COOKIE],
-      store: (sealed) => res.cookie(SSO_TRANSACTION_COOKIE, sealed, this.transactionCookie(SSO_TRANSACTION_TTL_MS)),
+      sealed: req.cookies[SSO_TRANSACTION_COOKIE],
+      store: (sealed) => void res.setCookie(SSO_TRANSACTION_COOKIE, sealed, this.transactionCookie(SSO_TRANSACTION_TTL_MS)),
     };
   }
 
   /**
    * SameSite=Lax, unlike the session cookie: the provider's redirect back is a cross-site top-level
    * GET, on which only Lax cookies are sent. It holds nothing usable elsewhere (sealed, bound to
-   * this path, ten minutes).
+   * this path, ten minutes). Max-Age is in seconds (the TTL in milliseconds), with Expires beside
+   * it as Express wrote them.
    */
-  private transactionCookie(maxAge?: number): CookieOptions {
-    return { httpOnly: true, secure: this.config.cookieSecure, sameSite: 'lax', path: SSO_PATH, ...(maxAge ? { maxAge } : {}) };
+  private transactionCookie(ttlMs?: number): CookieSerializeOptions {
+    const lifetime = ttlMs ? { maxAge: Math.floor(ttlMs / 1000), expires: new Date(Date.now() + ttlMs) } : {};
+    return { httpOnly: true, secure: this.config.cookieSecure, sameSite: 'lax', path: SSO_PATH, ...lifetime };
   }
 
   /** The same cookies as password sign-in (AuthController.setCookies). */
-  private setSessionCookies(res: Response, session: IssuedSession): void {
-    const base: CookieOptions = { secure: this.config.cookieSecure, sameSite: 'strict', path: '/' };
-    res.cookie(SESSION_COOKIE, session.token, { ...base, httpOnly: true });
-    res.cookie(CSRF_COOKIE, session.csrfToken, { ...base, httpOnly: false });
+  private setSessionCookies(res: FastifyReply, session: IssuedSession): void {
+    const base: CookieSerializeOptions = { secure: this.config.cookieSecure, sameSite: 'strict', path: '/' };
+    res.setCookie(SESSION_COOKIE, session.token, { ...base, httpOnly: true });
+    res.setCookie(CSRF_COOKIE, session.csrfToken, { ...base, httpOnly: false });
   }
 }

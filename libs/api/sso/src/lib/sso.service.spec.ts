@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AppConfig, SsoConfig } from '@skss/api/core';
 import type { SignInService } from '@skss/api/auth';
 import { SsoAccountsRepository } from './linking/sso-accounts.repository';
@@ -17,7 +17,7 @@ const sso: SsoConfig = {
   linkClaim: 'preferred_username',
 };
 const client = { ip: '10.0.0.7', userAgent: 'jest' };
-const req = { originalUrl: '/api/v1/auth/sso/callback?code=c&state=s' } as Request;
+const req = { originalUrl: '/api/v1/auth/sso/callback?code=c&state=s' } as FastifyRequest;
 const transaction: TransactionSource = { sealed: 'sealed', store: () => undefined };
 const tytMuongNhe: LinkedAccount = { id: 'u-1', username: 'tyt.muongnhe', status: 'active', totpEnabled: true };
 const issued = { id: 'session-1', token: 'token', csrfToken: 'csrf', userId: 'u-1' };
@@ -28,7 +28,7 @@ function setUp(
   const verified: OidcOutcome = { kind: 'verified', claims: options.claims ?? { sub: 'a81f', preferred_username: 'hoa.tk' } };
   const oidc = {
     authenticate: jest.fn(
-      async (_sso: SsoConfig, _req: Request, step: string): Promise<OidcOutcome> =>
+      async (_sso: SsoConfig, _req: FastifyRequest, step: string): Promise<OidcOutcome> =>
         step === 'login' ? { kind: 'redirect', location: 'https://thongke.example.vn/authorize?x=1' } : (options.outcome ?? verified),
     ),
   };

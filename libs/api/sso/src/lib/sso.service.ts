@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { AppConfig, DomainError, InjectAppConfig, SsoConfig } from '@skss/api/core';
 import { IssuedSession, SignInClient, SignInService } from '@skss/api/auth';
 import { SSO_LABEL, SsoStatusDto } from './dto/sso-status.dto';
@@ -33,7 +33,7 @@ export class SsoService {
   }
 
   /** Where to send the browser: the provider's authorization endpoint (the strategy stored the transaction), or back to the login page. */
-  async begin(req: Request, transaction: TransactionSource): Promise<string> {
+  async begin(req: FastifyRequest, transaction: TransactionSource): Promise<string> {
     const outcome = await this.oidc.authenticate(this.configured(), req, 'login', transaction);
     if (outcome.kind === 'redirect') return outcome.location;
     this.logger.warn(`Single sign-on could not start (provider unreachable or misconfigured): ${describe(failureOf(outcome))}`);
@@ -41,7 +41,7 @@ export class SsoService {
   }
 
   /** Finishes a sign-in from the provider's answer (the callback request) and the browser's sealed transaction. */
-  async complete(req: Request, transaction: TransactionSource, client: SignInClient): Promise<SsoCompletion> {
+  async complete(req: FastifyRequest, transaction: TransactionSource, client: SignInClient): Promise<SsoCompletion> {
     const sso = this.configured();
     const outcome = await this.oidc.authenticate(sso, req, 'callback', transaction);
     if (outcome.kind === 'no-transaction') return this.refuse(null, 'SSO_FAILED', 'oidc-no-transaction', client);

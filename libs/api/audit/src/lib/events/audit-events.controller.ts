@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, ErrorResponseDto, RequirePermissions, SignedInRoutes, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
 import { AuditEventPageDto, AuditHistoryDto } from '../dto/audit-event.response.dto';
 import { AuditEventFilterDto, AuditHistoryQueryDto, ListAuditEventsQueryDto } from '../dto/audit-query.dto';
@@ -46,10 +46,10 @@ export class AuditEventsController {
   async exportAuditEvents(
     @Query() query: AuditEventFilterDto,
     @CurrentUser() user: UserPrincipal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const file = await this.exporter.export(query, user);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Cache-Control', 'no-store');
     return new StreamableFile(file.content, { type: XLSX_CONTENT_TYPE, disposition: `attachment; filename="${file.fileName}"` });
   }
 }

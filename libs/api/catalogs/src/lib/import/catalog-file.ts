@@ -31,6 +31,10 @@ export const fileTooLarge = () =>
 const fileError = (code: string, message: string, status = 400) =>
   new DomainError(code, message, status, [{ field: 'file', code, message }]);
 
+/** A multipart form that is not one file in field `file` (another field, a second file, a limit passed, broken framing). */
+export const uploadInvalid = () =>
+  fileError('IMPORT_UPLOAD_INVALID', 'Yêu cầu tải tệp không hợp lệ: gửi đúng một tệp trong trường “file” (multipart/form-data)');
+
 /**
  * Reads the first sheet of an .xlsx, or a .csv (UTF-8, comma, semicolon or tab separated), as
  * text: formula cells give their last computed value, never the formula. The first non-empty row

@@ -1,17 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  HttpStatus,
-  Param,
-  Post,
-  Query,
-  Res,
-  StreamableFile,
-  UploadedFile,
-  UseInterceptors,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -27,12 +14,13 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { PassThrough } from 'node:stream';
 import {
   CurrentUser,
   DomainError,
   ErrorResponseDto,
+  FormFile,
   notXlsx,
   RequirePermissions,
   SignedInRoutes,
@@ -55,7 +43,7 @@ import { excelLayout } from './excel-layout';
 import { buildTemplate } from './excel-template';
 import { writeImportResult } from './import-result';
 import { RegisterExportService } from './register-export.service';
-import { IMPORT_LIMITS, RegisterImportService, UploadedFile as Upload } from './register-import.service';
+import { IMPORT_LIMITS, RegisterImportService, UploadedFile } from './register-import.service';
 import { ExcelUploadInterceptor } from './upload.interceptor';
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
@@ -84,9 +72,9 @@ export class RegisterExcelController {
   })
   @ApiProduces(XLSX_CONTENT_TYPE)
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
-  async template(@Param() { register }: ExcelRegisterParamDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async template(@Param() { register }: ExcelRegisterParamDto, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
     const file = await buildTemplate(excelLayout(register), (await this.records.catalogs()) ?? {}, IMPORT_LIMITS);
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Cache-Control', 'no-store');
     return new StreamableFile(file, { type: XLSX_CONTENT_TYPE, disposition: attachment(`mau-nhap-${register}.xlsx`) });
   }
 
@@ -103,12 +91,12 @@ export class RegisterExcelController {
     @Param() { register }: ExcelRegisterParamDto,
     @Query() query: RegisterExportQueryDto,
     @CurrentUser() user: UserPrincipal,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     const prepared = await this.exports.prepare(register, query, user);
     const output = new PassThrough();
     prepared.write(output).catch((error: unknown) => output.destroy(error as Error));
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Cache-Control', 'no-store');
     return new StreamableFile(output, { type: XLSX_CONTENT_TYPE, disposition: attachment(prepared.fileName) });
   }
 
@@ -133,7 +121,7 @@ export class RegisterExcelController {
   async upload(
     @Param() { register }: ExcelRegisterParamDto,
     @Query() query: RegisterImportQueryDto,
-    @UploadedFile() file: Upload | undefined,
+    @FormFile() file: UploadedFile | undefined,
   ): Promise<RegisterImportDetailDto> {
     if (!file) throw new DomainError('FILE_REQUIRED', 'Chưa có tệp Excel (.xlsx) trong trường "file" của biểu mẫu tải lên', 400);
     // The name must say what the content is (ASVS 5.2.2); the content itself is checked before parsing.
@@ -204,13 +192,13 @@ export class RegisterExcelController {
   @ApiOkResponse({ schema: { type: 'string', format: 'binary' } })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'IMPORT_DISCARDED: the file was deleted when the import was discarded' })
-  async result(@Param() { register, id }: RegisterImportParamDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async result(@Param() { register, id }: RegisterImportParamDto, @Res({ passthrough: true }) res: FastifyReply): Promise<StreamableFile> {
     const { found, file, outcomes } = await this.imports.fileWithOutcomes(register, id);
     const output = new PassThrough();
     writeImportResult(output, excelLayout(register), file, IMPORT_LIMITS, outcomes).catch((error: unknown) =>
       output.destroy(error as Error),
     );
-    res.setHeader('Cache-Control', 'no-store');
+    res.header('Cache-Control', 'no-store');
     // Header values are Latin-1: the stored name is folded to ASCII.
     const name =
       foldVietnamese(found.fileName.replace(/\.xlsx$/i, ''))

@@ -12,7 +12,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { ListPersonsQueryDto, MergeParamDto, MergePersonsDto, PersonIdParamDto } from './dto/person.request.dto';
 import {
@@ -64,7 +64,7 @@ export class PersonsController {
   @ApiBody({ schema: { $ref: getSchemaPath(CREATE_PERSON_INPUT) } })
   @ApiCreatedResponse({ type: PersonWriteResultDto })
   @ApiOkResponse({ type: PersonWriteResultDto, description: 'An existing person was reused' })
-  async create(@Body() body: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<PersonWriteResultDto> {
+  async create(@Body() body: Record<string, unknown>, @Res({ passthrough: true }) res: FastifyReply): Promise<PersonWriteResultDto> {
     const result = await this.persons.create(body);
     res.status(result.reused ? HttpStatus.OK : HttpStatus.CREATED);
     return result;

@@ -12,7 +12,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { EpisodeParamDto, ListEpisodesQueryDto, RecordDto, RecordPageDto, WriteResultDto } from './register-records.dto';
 import { RegisterRecordsService } from './register-records.service';
@@ -59,7 +59,7 @@ export class PregnancyEpisodesController {
   @ApiCreatedResponse({ schema: EPISODE_WRITE_SCHEMA })
   @ApiOkResponse({ schema: EPISODE_WRITE_SCHEMA, description: 'Sent again: updated or unchanged' })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'PERIOD_LOCKED, SOURCE_RECORD_TAKEN' })
-  async create(@Body() body: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<WriteResultDto> {
+  async create(@Body() body: Record<string, unknown>, @Res({ passthrough: true }) res: FastifyReply): Promise<WriteResultDto> {
     const result = await this.records.create(EPISODES_TABLE, body);
     res.status(result.outcome === 'created' ? HttpStatus.CREATED : HttpStatus.OK);
     return result;

@@ -12,7 +12,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ErrorResponseDto, RequirePermissions, SignedInRoutes } from '@skss/api/core';
 import { ListRecordsQueryDto, RecordDto, RecordPageDto, RecordParamDto, RegisterParamDto, WriteResultDto } from './register-records.dto';
 import { RegisterRecordsService } from './register-records.service';
@@ -69,7 +69,7 @@ export class RegisterRecordsController {
   async create(
     @Param() { register }: RegisterParamDto,
     @Body() body: Record<string, unknown>,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<WriteResultDto> {
     const result = await this.records.create(REGISTER_TABLES[register], body);
     res.status(result.outcome === 'created' ? HttpStatus.CREATED : HttpStatus.OK);

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { Principal } from '../access/principal';
 import type { Scope } from '../access/scope';
 import type { Prisma } from '../../generated/prisma/client';
@@ -46,7 +46,11 @@ export const RequestContext = {
   },
 };
 
-/** Express middleware opening a context per request. */
-export function requestContextMiddleware(req: Request, _res: Response, next: NextFunction): void {
-  storage.run({ requestId: randomUUID(), ip: req.ip ?? null }, next);
+/**
+ * `preHandler` hook opening a context per request: the guard, the handler and all they await run
+ * inside it. It opens after the body is read on purpose: stream events of the body would run
+ * outside a context opened earlier. Callback style: Fastify calls the handler from `done`.
+ */
+export function openRequestContext(req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  storage.run({ requestId: randomUUID(), ip: req.ip ?? null }, done);
 }

@@ -9,11 +9,13 @@ function hostCapturing() {
       sent.status = code;
       return this;
     },
-    json(body: unknown) {
+    send(body: unknown) {
       sent.body = body;
     },
+    sent: false,
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const request = { routeOptions: { bodyLimit: 100 * 1024 } };
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
   return { host, sent };
 }
 
@@ -31,6 +33,17 @@ describe('ErrorFilter', () => {
     const { host, sent } = hostCapturing();
     new ErrorFilter().catch(new NotFoundException(), host);
     expect(sent).toEqual({ status: 404, body: { code: 'NOT_FOUND', message: 'Không tìm thấy' } });
+  });
+
+  it("answers the HTTP server's refusals with a stable code, naming the route's body limit", () => {
+    const tooLarge = Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' });
+    const { host, sent } = hostCapturing();
+    new ErrorFilter().catch(tooLarge, host);
+    expect(sent).toEqual({ status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: 'Dữ liệu gửi lên quá lớn (tối đa 100 kB)' } });
+    const unsupported = Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' });
+    const second = hostCapturing();
+    new ErrorFilter().catch(unsupported, second.host);
+    expect(second.sent).toEqual({ status: 415, body: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Định dạng dữ liệu không được hỗ trợ' } });
   });
 
   it('hides unexpected errors from the client and keeps secrets out of the log', () => {

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from './domain-error';
 import { ErrorResponseDto } from './error-response.dto';
 
@@ -20,13 +20,14 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(error: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const { status, body } = this.toResponse(error);
+    const http = host.switchToHttp();
+    const reply = http.getResponse<FastifyReply>();
+    const { status, body } = this.toResponse(error, http.getRequest<FastifyRequest | undefined>());
     if (status >= 500) this.logger.error(describeForLog(error));
-    response.status(status).json(body);
+    if (!reply.sent) void reply.status(status).send(body);
   }
 
-  private toResponse(error: unknown): { status: number; body: ErrorResponseDto } {
+  private toResponse(error: unknown, request: FastifyRequest | undefined): { status: number; body: ErrorResponseDto } {
     if (error instanceof DomainError) {
       return {
         status: error.status,
@@ -38,15 +39,21 @@ export class ErrorFilter implements ExceptionFilter {
       const known = HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: error.message };
       return { status, body: known };
     }
-    // Body-parser errors (malformed JSON, oversized body) arrive as plain errors with a status.
-    const status = typeof (error as { status?: unknown })?.status === 'number' ? (error as { status: number }).status : 500;
-    if (status >= 400 && status < 500) {
-      if (status === 400)
-        return { status, body: { code: 'MALFORMED_BODY', message: 'Nội dung yêu cầu không đọc được (JSON không hợp lệ)' } };
+    // Refusals of the HTTP server itself (body too large, unknown content type, bad framing) carry a statusCode.
+    const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      if (status === 413) return { status, body: payloadTooLarge(request?.routeOptions?.bodyLimit) };
       return { status, body: HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: 'Yêu cầu không hợp lệ' } };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { code: 'INTERNAL_ERROR', message: 'Lỗi hệ thống, vui lòng thử lại sau' } };
   }
+}
+
+/** The 413 answer, naming the limit of the route refused (100 kB for most, more for batches and files). */
+export function payloadTooLarge(limitBytes: number | undefined): ErrorResponseDto {
+  if (!limitBytes) return HTTP_CODES[413];
+  const limit = limitBytes >= 1024 * 1024 ? `${Math.round(limitBytes / (1024 * 1024))} MB` : `${Math.round(limitBytes / 1024)} kB`;
+  return { code: 'PAYLOAD_TOO_LARGE', message: `Dữ liệu gửi lên quá lớn (tối đa ${limit})` };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, HttpStatus, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Public } from '../access/access.decorators';
 import { PrismaService } from '../prisma/prisma.service';
 
@@ -34,7 +34,7 @@ export class HealthController {
   @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and database state (for monitoring)' })
   @ApiOkResponse({ type: HealthDto })
   @ApiServiceUnavailableResponse({ type: HealthDto })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthDto> {
+  async check(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthDto> {
     const started = Date.now();
     try {
       const rows = await this.prisma.$queryRaw<

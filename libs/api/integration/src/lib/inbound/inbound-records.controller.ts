@@ -14,9 +14,10 @@ import {
   ApiUnprocessableEntityResponse,
   ApiBadRequestResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ClientRoute } from '@skss/api/auth';
-import { ClientPrincipal, CurrentPrincipal, ErrorResponseDto } from '@skss/api/core';
+import { BodyLimit, ClientPrincipal, CurrentPrincipal, ErrorResponseDto } from '@skss/api/core';
+import { INBOUND_MAX_BODY_BYTES } from './inbound-body';
 import { InboundBatchAnswerDto, InboundBatchDto } from './dto/inbound-batch.dto';
 import { INBOUND_ANSWER_EXAMPLE, INBOUND_DESCRIPTION, INBOUND_REQUEST_EXAMPLES } from './inbound-openapi';
 import { IngestionService } from './ingestion.service';
@@ -70,14 +71,15 @@ export class InboundRecordsController {
     description: 'RATE_LIMITED: more than 20 requests at once or 5 per second for the account; see Retry-After',
     headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' } } },
   })
+  @BodyLimit(INBOUND_MAX_BODY_BYTES)
   async pushIntegrationRecords(
     @CurrentPrincipal() principal: ClientPrincipal,
     @Body() body: unknown,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<InboundBatchAnswerDto> {
     const answer = await this.ingestion.ingest({ principal, records: (body as { records?: unknown } | null)?.records, idempotencyKey });
-    if (answer.replayed) res.setHeader('Idempotency-Replayed', 'true');
+    if (answer.replayed) res.header('Idempotency-Replayed', 'true');
     return answer.body;
   }
 }

@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DomainError, RequestContext } from '@skss/api/core';
 
 export interface TokenBucketOptions {
@@ -66,7 +66,7 @@ export class InboundRateLimitGuard implements CanActivate {
     if (principal?.kind !== 'client') return true;
     const wait = this.buckets.take(principal.clientId);
     if (wait === 0) return true;
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(wait));
+    context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(wait));
     throw new DomainError(
       'RATE_LIMITED',
       `Tài khoản tích hợp gửi quá nhiều yêu cầu (tối đa ${INBOUND_RATE_LIMIT.refillPerSecond} yêu cầu mỗi giây): hãy gửi lại sau ${wait} giây`,

@@ -1,6 +1,6 @@
 import { Controller, Get, Headers, Res, VERSION_NEUTRAL } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig, DomainError, InjectAppConfig, Metrics, Public } from '@skss/api/core';
 
@@ -19,17 +19,17 @@ export class MetricsController {
 
   @Public()
   @Get()
-  async getMetrics(@Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
+  async getMetrics(@Headers('authorization') authorization: string | undefined, @Res() res: FastifyReply): Promise<void> {
     const token = this.config.outbound.metricsToken;
     if (!token) throw new DomainError('METRICS_DISABLED', 'Chưa bật số liệu giám sát (METRICS_TOKEN)', 404);
     const presented = Buffer.from(authorization?.replace(/^Bearer\s+/i, '') ?? '');
     const expected = Buffer.from(token);
     if (presented.length !== expected.length || !timingSafeEqual(presented, expected)) {
-      res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+      res.header('WWW-Authenticate', 'Bearer realm="metrics"');
       throw new DomainError('UNAUTHORIZED', 'Thiếu hoặc sai mã truy cập số liệu giám sát', 401);
     }
     const { contentType, body } = await this.metrics.text();
-    res.setHeader('content-type', contentType);
-    res.send(body);
+    res.header('content-type', contentType);
+    void res.send(body);
   }
 }

@@ -11,7 +11,7 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { RequireClientOperation } from '@skss/api/auth';
-import { ClientPrincipal, CurrentPrincipal, ErrorResponseDto, Public } from '@skss/api/core';
+import { ClientPrincipal, CurrentPrincipal, ErrorResponseDto, Public, UnreadBody } from '@skss/api/core';
 import { InboundRateLimitGuard } from '../inbound/rate-limiter';
 import { NationalTokenService, NATIONAL_TOKEN_TTL_MINUTES } from './auth/national-token.service';
 import { NATIONAL_TOKEN } from './auth/national-token.strategy';
@@ -56,6 +56,8 @@ export class NationalController {
   @UseGuards(InboundRateLimitGuard)
   @Post('tiep-nhan')
   @HttpCode(HttpStatus.OK)
+  // The body is read by the interceptor, after the guard, within the package limits.
+  @UnreadBody()
   @UseInterceptors(XmlBodyInterceptor)
   @ApiBearerAuth()
   @ApiOperation({

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import * as oidc from 'openid-client';
 import passport from 'passport';
 import { AppConfig, InjectAppConfig, SsoConfig } from '@skss/api/core';
-import { OidcAuthenticateOptions, OidcStep, OidcStrategy, ProviderClaims, SSO_OIDC } from './oidc.strategy';
+import { OidcAuthenticateOptions, OidcStep, OidcStrategy, ProviderClaims, SSO_OIDC, StrategyRequest } from './oidc.strategy';
 import { transactionSession, TransactionSource } from './oidc-passport';
 import { transactionKey } from './sso-transaction';
 
@@ -48,7 +48,7 @@ export class OidcClient {
    * the response. The strategy's redirect is caught (Passport would end the response itself) so
    * that the controller answers every outcome in one place, after the transaction cookie is set.
    */
-  async authenticate(sso: SsoConfig, req: Request, step: OidcStep, transaction: TransactionSource): Promise<OidcOutcome> {
+  async authenticate(sso: SsoConfig, req: FastifyRequest, step: OidcStep, transaction: TransactionSource): Promise<OidcOutcome> {
     if (!this.key) throw new Error('Single sign-on is not configured');
     try {
       await this.registered(sso);
@@ -71,8 +71,8 @@ export class OidcClient {
         if (claims) return resolve({ kind: 'verified', claims });
         // The strategy fails without an error when it finds no transaction, and when the user cancelled at the provider.
         resolve(session.hadTransaction ? { kind: 'failed', error: info } : { kind: 'no-transaction' });
-      }) as (req: Request, res: unknown, next: (error?: unknown) => void) => void;
-      middleware(Object.assign(req, { session: session.store }), response, (error?: unknown) =>
+      }) as (req: StrategyRequest, res: unknown, next: (error?: unknown) => void) => void;
+      middleware(strategyRequest(req, session.store), response, (error?: unknown) =>
         resolve({ kind: 'failed', error: error ?? new Error('The strategy passed') }),
       );
     });
@@ -94,6 +94,16 @@ export class OidcClient {
       });
     return this.strategy;
   }
+}
+
+/**
+ * The request as the strategy reads it, with the transaction as its `session`. A copy: Passport
+ * adds its own methods to the request it is given, and the Fastify request keeps its shape (and
+ * its `session`, the auth guard's).
+ */
+function strategyRequest(req: FastifyRequest, session: Record<string, unknown>): StrategyRequest {
+  const { method, url, originalUrl, protocol, host, headers } = req;
+  return { method, url, originalUrl, protocol, host, headers, session };
 }
 
 export function issuerUrl(issuer: string): URL {

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { createHash, generateKeyPairSync, randomBytes, sign as signWith } from 'node:crypto';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
@@ -114,18 +114,17 @@ class TestProvider {
   }
 }
 
-/** The parts of an Express request the strategy reads. */
-function request(path: string): Request {
+/** The parts of a Fastify request the client reads. */
+function request(path: string): FastifyRequest {
   return {
     method: 'GET',
     url: path,
     originalUrl: path,
     protocol: 'https',
+    host: 'skss.example.vn',
+    hostname: 'skss.example.vn',
     headers: { host: 'skss.example.vn' },
-    get: (name: string) => (name.toLowerCase() === 'host' ? 'skss.example.vn' : undefined),
-    app: { get: () => () => false },
-    socket: {},
-  } as unknown as Request;
+  } as unknown as FastifyRequest;
 }
 
 describe('OpenID Connect sign-in as a Passport strategy', () => {

@@ -1,5 +1,5 @@
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import * as oidc from 'openid-client';
 import type * as shipped from 'openid-client/build/passport';
 import { SsoConfig } from '@skss/api/core';
@@ -31,6 +31,24 @@ export type OidcStep = 'login' | 'callback';
 export interface OidcAuthenticateOptions extends shipped.AuthenticateOptions {
   step: OidcStep;
 }
+
+/**
+ * What the strategy and Passport read of a request: OidcClient builds it from the Fastify request
+ * (the shipped types name Express's request, which this API no longer has).
+ */
+export interface StrategyRequest {
+  method: string;
+  url: string;
+  originalUrl: string;
+  protocol: string;
+  host: string;
+  headers: IncomingHttpHeaders;
+  /** Where the strategy keeps its transaction between the legs (oidc-passport.ts). */
+  session?: Record<string, unknown>;
+}
+
+/** The request type of the shipped declarations (Express's), named only to call the shipped methods. */
+type ShippedRequest = Parameters<shipped.Strategy['currentUrl']>[0];
 
 type Tokens = oidc.TokenEndpointResponse & oidc.TokenEndpointResponseHelpers;
 
@@ -66,8 +84,12 @@ export class OidcStrategy extends PassportStrategy(Strategy, SSO_OIDC) {
    * state lets a forged response be refused before any call to the provider), and the strategy
    * stores and checks whichever of them the authorization URL carries.
    */
-  override authorizationRequestParams<TOptions extends shipped.AuthenticateOptions>(req: Request, options: TOptions): URLSearchParams {
-    const params = new URLSearchParams(super.authorizationRequestParams(req, options));
+  override authorizationRequestParams<TOptions extends shipped.AuthenticateOptions>(
+    req: StrategyRequest,
+    options: TOptions,
+  ): URLSearchParams {
+    // The shipped method reads only the options.
+    const params = new URLSearchParams(super.authorizationRequestParams(req as unknown as ShippedRequest, options));
     params.set('state', oidc.randomState());
     params.set('nonce', oidc.randomNonce());
     return params;
@@ -78,8 +100,21 @@ export class OidcStrategy extends PassportStrategy(Strategy, SSO_OIDC) {
    * strategy starts one on any GET without `code` or `error`, so a bare callback URL would send
    * the browser back to the provider instead of being refused.
    */
-  override shouldInitiateAuthRequest<TOptions extends shipped.AuthenticateOptions>(_req: Request, _url: URL, options: TOptions): boolean {
+  override shouldInitiateAuthRequest<TOptions extends shipped.AuthenticateOptions>(
+    _req: StrategyRequest,
+    _url: URL,
+    options: TOptions,
+  ): boolean {
     return (options as Partial<OidcAuthenticateOptions>).step === 'login';
+  }
+
+  /**
+   * The URL the browser asked for, from the request's own protocol and host (Fastify applies the
+   * trusted proxy's forwarded ones); the shipped one looks for Express's app settings first. Only
+   * its query is used: the callback leg puts it on the configured callback URL.
+   */
+  override currentUrl(req: StrategyRequest): URL {
+    return new URL(`${req.protocol}://${req.host}${req.originalUrl}`);
   }
 
   /** The ID token's claims; when the link claim is not among them, the userinfo answer (for the same subject) fills the gap. */

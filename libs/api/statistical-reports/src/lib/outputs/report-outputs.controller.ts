@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, ErrorResponseDto, RequirePermissions, SignedInRoutes, UserPrincipal, XLSX_CONTENT_TYPE } from '@skss/api/core';
 import { ReportKeyParamDto } from '../dto/report.request.dto';
 import { CSV_CONTENT_TYPE } from '../export';
@@ -58,7 +58,7 @@ export class ReportOutputsController {
     @CurrentUser() user: UserPrincipal,
     @Param() { form, facilityId }: UnitFormParamDto,
     @Query() query: AggregateQueryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     return download(await this.outputs.exportAggregate(user, form, facilityId, query, 'xlsx'), res);
   }
@@ -77,7 +77,7 @@ export class ReportOutputsController {
     @CurrentUser() user: UserPrincipal,
     @Param() { form, facilityId }: UnitFormParamDto,
     @Query() query: AggregateQueryDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     return download(await this.outputs.exportAggregate(user, form, facilityId, query, 'csv'), res);
   }
@@ -94,7 +94,7 @@ export class ReportOutputsController {
   async exportReportXlsx(
     @CurrentUser() user: UserPrincipal,
     @Param() key: ReportKeyParamDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     return download(await this.outputs.exportReport(user, key, 'xlsx'), res);
   }
@@ -107,7 +107,7 @@ export class ReportOutputsController {
   async exportReportCsv(
     @CurrentUser() user: UserPrincipal,
     @Param() key: ReportKeyParamDto,
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<StreamableFile> {
     return download(await this.outputs.exportReport(user, key, 'csv'), res);
   }
@@ -125,7 +125,7 @@ export class ReportOutputsController {
   }
 }
 
-function download(file: ExportFile, res: Response): StreamableFile {
-  res.setHeader('Cache-Control', 'no-store');
+function download(file: ExportFile, res: FastifyReply): StreamableFile {
+  res.header('Cache-Control', 'no-store');
   return new StreamableFile(file.content, { type: file.contentType, disposition: `attachment; filename="${file.fileName}"` });
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Strategy } from 'passport-http-bearer';
 import { ClientPrincipal } from '@skss/api/core';
 import { invalidToken, NationalTokenService } from './national-token.service';
@@ -20,7 +20,7 @@ export class NationalTokenStrategy extends PassportStrategy(Strategy, NATIONAL_T
     super({ realm: 'SKSS', passReqToCallback: true });
   }
 
-  validate(req: Request, token: string): Promise<ClientPrincipal> {
+  validate(req: FastifyRequest, token: string): Promise<ClientPrincipal> {
     if (req.query && Object.prototype.hasOwnProperty.call(req.query, 'access_token')) return Promise.reject(invalidToken());
     return this.tokens.verify(token);
   }

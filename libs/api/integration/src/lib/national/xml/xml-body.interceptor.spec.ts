@@ -1,5 +1,4 @@
 import { DomainError } from '@skss/api/core';
-import type { Request, Response } from 'express';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -9,7 +8,7 @@ import { readXmlBody } from './xml-body.interceptor';
 function server(): Promise<{ url: URL; close: () => Promise<void>; read: () => number }> {
   let lastSize = -1;
   const srv = http.createServer((req, res) => {
-    readXmlBody(req as unknown as Request, res as unknown as Response, 1024 * 1024).then(
+    readXmlBody(req, res, 1024 * 1024).then(
       (body) => {
         lastSize = body.length;
         res.end(JSON.stringify({ size: body.length }));

@@ -1,33 +1,37 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { lingerAfterAnswer } from '@skss/api/core';
 import { from, Observable, switchMap } from 'rxjs';
 import { nationalError } from './national-errors';
 import { PACKAGE_LIMITS } from './national-package';
 
 const XML_TYPE = /^(application|text)\/([a-z0-9.+-]+\+)?xml$/i;
-/** How long the rest of a refused body is read and dropped after the answer, before the connection is cut. */
-const LINGER_MS = 2_000;
 
 /**
  * Reads an XML request body into `req.body` (a Buffer) after the guard has let the request in,
  * within PACKAGE_LIMITS.maxBodyBytes: a declared Content-Length above it is refused before a byte
  * is read, a body that grows past it (chunked) is refused as soon as it does. Both answer 413
  * XML_PAYLOAD_TOO_LARGE without keeping anything more in memory.
+ *
+ * The route must be @UnreadBody() (@skss/api/core): Fastify then leaves the request stream unread
+ * for this interceptor instead of parsing (or refusing) the body before the guard.
  */
 @Injectable()
 export class XmlBodyInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const http = context.switchToHttp();
-    return from(readXmlBody(http.getRequest<Request>(), http.getResponse<Response>())).pipe(
+    const request = http.getRequest<FastifyRequest>();
+    return from(readXmlBody(request.raw, http.getResponse<FastifyReply>().raw)).pipe(
       switchMap((body) => {
-        http.getRequest<Request>().body = body;
+        request.body = body;
         return next.handle();
       }),
     );
   }
 }
 
-export function readXmlBody(req: Request, res: Response, limit: number = PACKAGE_LIMITS.maxBodyBytes): Promise<Buffer> {
+export function readXmlBody(req: IncomingMessage, res: ServerResponse, limit: number = PACKAGE_LIMITS.maxBodyBytes): Promise<Buffer> {
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim();
   if (type !== '' && !XML_TYPE.test(type)) {
     lingerAfterAnswer(req, res);
@@ -68,21 +72,5 @@ export function readXmlBody(req: Request, res: Response, limit: number = PACKAGE
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
-  });
-}
-
-/**
- * A "lingering close" (as web servers do it) for a refused body: once the answer is written, what
- * the client still sends is read and dropped (never kept) for LINGER_MS, then the connection is
- * cut. Closing at once with unread data would make the kernel reset the connection, and the client
- * would lose the answer it had not read yet.
- */
-function lingerAfterAnswer(req: Request, res: Response): void {
-  res.once('finish', () => {
-    if (req.complete) return;
-    const timer = setTimeout(() => req.socket?.destroy(), LINGER_MS);
-    timer.unref();
-    req.once('end', () => clearTimeout(timer));
-    req.resume();
   });
 }
