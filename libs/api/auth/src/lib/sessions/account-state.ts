@@ -23,8 +23,16 @@ export interface AccountLike {
   roles: { role: { permissions: string[]; requireTotp: boolean } }[];
 }
 
-export function permissionsOf(account: AccountLike): Set<Permission> {
-  return new Set(account.roles.flatMap((r) => r.role.permissions).filter(isPermission));
+/** Per account snapshot: a cached session's account is read again by every request until it changes. */
+const permissionsByAccount = new WeakMap<AccountLike, ReadonlySet<Permission>>();
+
+export function permissionsOf(account: AccountLike): ReadonlySet<Permission> {
+  let permissions = permissionsByAccount.get(account);
+  if (!permissions) {
+    permissions = new Set(account.roles.flatMap((r) => r.role.permissions).filter(isPermission));
+    permissionsByAccount.set(account, permissions);
+  }
+  return permissions;
 }
 
 export function toPrincipal(account: AccountLike, sessionId: string): UserPrincipal {
