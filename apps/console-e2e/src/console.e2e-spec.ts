@@ -192,3 +192,29 @@ describe('console sign-in', () => {
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('returnUrl') === '/profile');
   });
 });
+
+describe('the console’s files, served by the API', () => {
+  const base = () => process.env['SKSS_BASE_URL'] ?? '';
+
+  it('serves index.html for the console’s own routes, revalidated, and its content-named bundles cached for a year', async () => {
+    const index = await fetch(`${base()}/`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('cache-control')).toBe('no-cache');
+    expect(index.headers.get('content-security-policy')).toContain("default-src 'self'");
+    const html = await index.text();
+    const route = await fetch(`${base()}/registers/anc-visits?month=2026-11`);
+    expect([route.status, route.headers.get('content-type'), await route.text()]).toEqual([200, 'text/html; charset=utf-8', html]);
+
+    const bundle = /src="(main-[A-Z0-9]{8}\.js)"/.exec(html)?.[1];
+    expect(bundle).toBeDefined();
+    const script = await fetch(`${base()}/${bundle}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('keeps unknown API paths the API’s own 404 answer, not the console', async () => {
+    const answer = await fetch(`${base()}/api/v1/no-such-thing`);
+    expect(answer.status).toBe(404);
+    expect(await answer.json()).toEqual({ code: 'NOT_FOUND', message: 'Không tìm thấy' });
+  });
+});

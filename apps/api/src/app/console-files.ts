@@ -20,6 +20,8 @@ export async function serveConsole(app: NestFastifyApplication, consoleDir: stri
     root,
     wildcard: false,
     index: false,
+    // Cache-Control is ours (below), not @fastify/static's one max-age for every file.
+    cacheControl: false,
     setHeaders: (res, path) => {
       res.setHeader('Cache-Control', CONTENT_HASHED.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
@@ -31,6 +33,6 @@ export async function serveConsole(app: NestFastifyApplication, consoleDir: stri
     .get('/*', (req: FastifyRequest, reply: FastifyReply) => {
       const path = req.url.split('?')[0];
       if (path === api || path.startsWith(`${api}/`)) return reply.callNotFound();
-      return reply.header('Cache-Control', 'no-cache').sendFile('index.html');
+      return reply.sendFile('index.html');
     });
 }
