@@ -494,6 +494,13 @@ describe('hostile XML is refused without harm', () => {
     expect((await send(token, '<GIAMDINHHS><A></GIAMDINHHS>')).body.code).toBe('XML_MALFORMED');
     const json = await send(token, '{"records":[]}', 'application/json');
     expect([json.status, json.body.code]).toEqual([415, 'XML_UNSUPPORTED_MEDIA_TYPE']);
+    // No parser reads this route's body before the guard, whatever its type and size (a JSON parser
+    // would refuse 240 kB as 413 to anyone): without a token it is 401, with one the type's 415.
+    const bigJson = `{"records":[${'"x",'.repeat(60_000)}"x"]}`;
+    const anonymous = await send(null, bigJson, 'application/json');
+    expect([anonymous.status, anonymous.body.code]).toEqual([401, 'INVALID_CLIENT_CREDENTIALS']);
+    const big = await send(token, bigJson, 'application/json');
+    expect([big.status, big.body.code]).toEqual([415, 'XML_UNSUPPORTED_MEDIA_TYPE']);
     const deep = `<GIAMDINHHS>${'<A>'.repeat(200)}${'</A>'.repeat(200)}</GIAMDINHHS>`;
     expect((await send(token, deep)).body.code).toBe('XML_TOO_DEEP');
   });
