@@ -48,6 +48,7 @@ export function isPermission(value: unknown): value is Permission {
   return typeof value === 'string' && (PERMISSIONS as readonly string[]).includes(value);
 }
 
-export function hasAdministrationPermission(permissions: readonly string[]): boolean {
-  return permissions.some((p) => (ADMINISTRATION_PERMISSIONS as readonly string[]).includes(p));
+export function hasAdministrationPermission(permissions: Iterable<string>): boolean {
+  for (const p of permissions) if ((ADMINISTRATION_PERMISSIONS as readonly string[]).includes(p)) return true;
+  return false;
 }

@@ -49,7 +49,7 @@ export function toPrincipal(account: AccountLike, sessionId: string): UserPrinci
 
 /** When the password of an account must be changed, or null when it never expires. */
 export function passwordExpiresAt(account: AccountLike, config: AppConfig): Date | null {
-  if (!hasAdministrationPermission([...permissionsOf(account)]) || !account.passwordChangedAt) return null;
+  if (!account.passwordChangedAt || !hasAdministrationPermission(permissionsOf(account))) return null;
   return new Date(account.passwordChangedAt.getTime() + config.adminPasswordMaxAgeDays * 86_400_000);
 }
 

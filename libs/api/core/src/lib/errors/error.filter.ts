@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { payloadTooLarge } from '../http/body-parsers';
 import { DomainError } from './domain-error';
 import { ErrorResponseDto } from './error-response.dto';
 
@@ -42,18 +43,11 @@ export class ErrorFilter implements ExceptionFilter {
     // Refusals of the HTTP server itself (body too large, unknown content type, bad framing) carry a statusCode.
     const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      if (status === 413) return { status, body: payloadTooLarge(request?.routeOptions?.bodyLimit) };
+      if (status === 413) return this.toResponse(payloadTooLarge(request?.routeOptions?.bodyLimit), request);
       return { status, body: HTTP_CODES[status] ?? { code: `HTTP_${status}`, message: 'Yêu cầu không hợp lệ' } };
     }
     return { status: HttpStatus.INTERNAL_SERVER_ERROR, body: { code: 'INTERNAL_ERROR', message: 'Lỗi hệ thống, vui lòng thử lại sau' } };
   }
-}
-
-/** The 413 answer, naming the limit of the route refused (100 kB for most, more for batches and files). */
-export function payloadTooLarge(limitBytes: number | undefined): ErrorResponseDto {
-  if (!limitBytes) return HTTP_CODES[413];
-  const limit = limitBytes >= 1024 * 1024 ? `${Math.round(limitBytes / (1024 * 1024))} MB` : `${Math.round(limitBytes / 1024)} kB`;
-  return { code: 'PAYLOAD_TOO_LARGE', message: `Dữ liệu gửi lên quá lớn (tối đa ${limit})` };
 }
 
 /**
